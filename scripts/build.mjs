@@ -1,0 +1,28 @@
+// Builds two CommonJS bundles: dist/main.cjs, the executable and cache-hit path, which loads only
+// Node's built-in modules, and dist/cli.cjs, everything else, which main.cjs loads on a miss.
+// CommonJS starts faster than ESM on Node 20, and bundling removes module resolution at start-up.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  logLevel: 'warning',
+  define: { VAULT_AWS_VERSION: JSON.stringify(version) },
+};
+
+await build({
+  ...common,
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/main.cjs',
+  banner: { js: '#!/usr/bin/env node' },
+});
+await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.cjs',
+});
+chmodSync('dist/main.cjs', 0o755);

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+
+/** Version of the entry layout; an entry of any other version is a miss. */
+export const CACHE_FORMAT = 1;
+
+/** Cached STS credentials of one profile. Times are whole seconds since the Unix epoch. */
+export interface CacheEntry {
+  format: typeof CACHE_FORMAT;
+  profile: string;
+  fingerprint: string;
+  /** When the Vault request was sent. */
+  fetchedAt: number;
+  /** The lifetime Vault returned, in seconds. */
+  ttl: number;
+  /** fetchedAt + ttl. */
+  expiresAt: number;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  accountId?: string;
+}
+
+/** Largest entry read; a real one is about 1.5 KiB, so anything larger is damaged or hostile. */
+export const MAX_ENTRY_BYTES = 64 * 1024;
+
+/**
+ * The entry's file name: the profile name with every character outside `[A-Za-z0-9_.@-]` written
+ * as `%XX`, behind a fixed prefix so that names such as `..` stay inside the directory.
+ */
+export function entryFileName(profile: string): string {
+  const escaped = Array.from(new TextEncoder().encode(profile), (byte) => {
+    const character = String.fromCharCode(byte);
+    return /[A-Za-z0-9_.@-]/.test(character) ? character : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }).join('');
+  return `profile-${escaped}.json`;
+}
+
+export function entryPath(cacheDirectory: string, profile: string): string {
+  return join(cacheDirectory, entryFileName(profile));
+}
+
+/** Returns the entry in `text`, or undefined when it is not a complete entry of this format. */
+export function parseCacheEntry(text: string): CacheEntry | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+
+  const entry = value as Record<string, unknown>;
+  const valid =
+    entry['format'] === CACHE_FORMAT &&
+    isText(entry['profile']) &&
+    isText(entry['fingerprint']) &&
+    isWholeSeconds(entry['fetchedAt']) &&
+    isWholeSeconds(entry['ttl']) &&
+    isWholeSeconds(entry['expiresAt']) &&
+    isText(entry['accessKeyId']) &&
+    isText(entry['secretAccessKey']) &&
+    (entry['sessionToken'] === undefined || isText(entry['sessionToken'])) &&
+    (entry['accountId'] === undefined || isText(entry['accountId']));
+  if (!valid) {
+    return undefined;
+  }
+
+  return entry as unknown as CacheEntry;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}
+
+function isWholeSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}

@@ -1,0 +1,16 @@
+import { mkdirSync } from 'node:fs';
+import { checkCacheDirectory } from './checkCacheDirectory';
+
+/**
+ * Creates the cache directory with mode 0700 if it does not exist, then checks it. Throws the
+ * mkdir error (EACCES, EROFS, ENOSPC) when it cannot be created, and a CacheError when it exists
+ * but cannot be trusted.
+ */
+export function ensureCacheDirectory(path: string): void {
+  if (checkCacheDirectory(path)) {
+    return;
+  }
+
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  checkCacheDirectory(path);
+}

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Suffix of the temporary files that writeCacheFile renames into place. */
+export const TEMPORARY_SUFFIX = '.tmp';
+
+/**
+ * Writes a cache file so that no reader ever sees it half-written: the content goes to a new
+ * temporary file in the same directory, created with mode 0600 (never widened and chmod-ed later),
+ * flushed to disk, then renamed over the old file. Renaming replaces a symbolic link at `path`
+ * rather than writing through it.
+ */
+export function writeCacheFile(path: string, content: string): void {
+  const temporary = join(dirname(path), `${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
+  const descriptor = openSync(temporary, 'wx', 0o600);
+  try {
+    try {
+      writeSync(descriptor, content);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Already renamed or never created; nothing to clean up.
+    }
+
+    throw error;
+  }
+}

@@ -1,0 +1,62 @@
+import yargs from 'yargs';
+import { credentialProcessCommand } from './commands/credentialProcess';
+import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
+import { enableDebug, isDebugEnabled, redact } from './log';
+
+declare const VAULT_AWS_VERSION: string;
+
+/**
+ * Runs the command line. Every error ends here: known errors print one line and exit with their
+ * code (2 for usage and configuration, 1 otherwise); anything else is a bug and says so.
+ */
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildParser(argv).parseAsync();
+  } catch (error) {
+    reportError(error);
+  }
+}
+
+function buildParser(argv: string[]) {
+  return yargs(argv)
+    .scriptName('vault-aws')
+    .usage('$0 <command> [options]\n\nAWS credentials from HashiCorp Vault for the AWS CLI and SDKs.')
+    .option('debug', {
+      type: 'boolean',
+      global: true,
+      default: false,
+      describe: 'Log steps, paths and status codes to stderr (never secrets); also VAULT_AWS_DEBUG=1',
+    })
+    .middleware((args) => {
+      if (args['debug'] === true) {
+        enableDebug();
+      }
+    })
+    .command(credentialProcessCommand)
+    .demandCommand(1, 'Name a command; "vault-aws --help" lists them.')
+    .strict()
+    .version(typeof VAULT_AWS_VERSION === 'string' ? VAULT_AWS_VERSION : 'development')
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .fail((message, error) => {
+      throw error ?? new UsageError(message);
+    });
+}
+
+function reportError(error: unknown): void {
+  if (error instanceof VaultAwsError) {
+    const hint = error instanceof UsageError ? ' ("vault-aws --help" lists commands and options)' : '';
+    process.stderr.write(`vault-aws: ${redact(error.message)}${hint}\n`);
+    process.exitCode = error.exitCode;
+    return;
+  }
+
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`vault-aws: unexpected error: ${redact(message)}; run again with --debug and report it\n`);
+  if (isDebugEnabled() && error instanceof Error && error.stack !== undefined) {
+    process.stderr.write(`${redact(error.stack)}\n`);
+  }
+
+  process.exitCode = EXIT_FAILURE;
+}

@@ -1,0 +1,46 @@
+import type { CommandModule } from 'yargs';
+import { getCredentials } from '../credentials/getCredentials';
+import { formatProcessCredentials } from '../output/formatProcessCredentials';
+import { cacheDirectory, profileMapPath } from '../profiles/paths';
+import { readProfileMap } from '../profiles/readProfileMap';
+import { resolveProfile } from '../profiles/resolveProfile';
+
+type Environment = Record<string, string | undefined>;
+
+export interface CredentialProcessOptions {
+  profile: string;
+  forceRefresh: boolean;
+  env: Environment;
+}
+
+/**
+ * Prints the profile's credentials as the JSON document of the credential_process contract. It
+ * never reads stdin and never prompts: AWS SDKs run it without a person to answer.
+ */
+export async function credentialProcess(options: CredentialProcessOptions): Promise<void> {
+  const profile = resolveProfile(readProfileMap(profileMapPath(options.env)), options.profile, options.env);
+  const entry = await getCredentials({
+    profile,
+    cacheDirectory: cacheDirectory(options.env),
+    forceRefresh: options.forceRefresh,
+    env: options.env,
+  });
+  process.stdout.write(formatProcessCredentials(entry));
+}
+
+interface CredentialProcessArguments {
+  profile: string;
+  'force-refresh': boolean;
+}
+
+export const credentialProcessCommand: CommandModule<object, CredentialProcessArguments> = {
+  command: 'credential-process',
+  describe: 'Print AWS credentials for a profile as the JSON that AWS SDKs read from credential_process',
+  builder: (yargs) =>
+    yargs
+      .option('profile', { type: 'string', demandOption: true, describe: 'Profile in the profile map (profiles.ini) to get credentials for' })
+      .option('force-refresh', { type: 'boolean', default: false, describe: 'Fetch new credentials from Vault even when cached ones are fresh' }),
+  handler: async (args) => {
+    await credentialProcess({ profile: args.profile, forceRefresh: args['force-refresh'], env: process.env });
+  },
+};

@@ -1,0 +1,69 @@
+import { VaultAwsError } from '../errors';
+import type { ResolvedProfile } from '../profiles/resolveProfile';
+import { VaultRequestError } from '../vault/vaultRequestError';
+
+/**
+ * Rewrites an error from fetching credentials into one message that names the profile, says what
+ * failed and what to do next. `tokenSource` says where the token came from, for 403 answers.
+ */
+export function describeVaultFailure(error: unknown, profile: ResolvedProfile, tokenSource: string | undefined): VaultAwsError {
+  const prefix = `profile "${profile.profile}"`;
+  if (!(error instanceof VaultAwsError)) {
+    return new VaultAwsError(`${prefix}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+
+  if (!(error instanceof VaultRequestError)) {
+    return new VaultAwsError(`${prefix}: ${error.message}`, { exitCode: error.exitCode, cause: error });
+  }
+
+  const hint = hintFor(error, profile, tokenSource);
+  return new VaultAwsError(`${prefix}: ${error.message}${hint === undefined ? '' : `. ${hint}`}`, { exitCode: error.exitCode, cause: error });
+}
+
+function hintFor(error: VaultRequestError, profile: ResolvedProfile, tokenSource: string | undefined): string | undefined {
+  const text = error.vaultErrors.join(' ');
+  const source = tokenSource === undefined ? '' : ` from ${tokenSource}`;
+  const where = `[profile ${profile.profile}] of ${profile.mapPath}`;
+
+  if (error.isInvalidToken) {
+    return `Vault rejected the token${source} as invalid or expired; run "vault login" to get a new one`;
+  }
+
+  if (error.isPermissionDenied) {
+    return `The token${source} lacks the "update" capability on ${error.path}, or it has expired; check with "vault token capabilities ${error.path}"`;
+  }
+
+  if (error.status === 503 && /sealed/i.test(text)) {
+    return 'Vault is sealed; it must be unsealed before it can issue credentials';
+  }
+
+  if (error.status === 400 && /Role ".*" not found/.test(text)) {
+    return `Check vault_role in ${where}; "vault list ${profile.mount}/roles" shows the roles`;
+  }
+
+  if (error.status === 400 && /did not supply a role_arn/.test(text)) {
+    return `The Vault role allows several ARNs; set role_arn in ${where} to one of them`;
+  }
+
+  if (error.status === 400 && /not in allowed role arns/.test(text)) {
+    return `Set role_arn in ${where} to one of the ARNs the Vault role allows`;
+  }
+
+  if (error.status === 400 && /exceeds the MaxSessionDuration|1 hour session limit|minimum field value of 900/.test(text)) {
+    return `AWS refused the requested lifetime of ${profile.ttlSeconds} s; change ttl in ${where}`;
+  }
+
+  if (error.status === 404 && /no handler for route|unsupported path/.test(text)) {
+    return `No AWS secrets engine serves ${error.path}; check vault_mount and vault_role in ${where}`;
+  }
+
+  if (error.status === 429) {
+    return 'Vault is rate limiting requests; try again shortly';
+  }
+
+  if (error.status === 502 && /Throttling|Rate exceeded/.test(text)) {
+    return 'AWS throttled Vault\'s request; try again shortly';
+  }
+
+  return undefined;
+}

@@ -1,0 +1,165 @@
+import { CACHE_FORMAT, entryPath, type CacheEntry } from '../cache/cacheEntry';
+import { ensureCacheDirectory } from '../cache/ensureCacheDirectory';
+import { readFailureRecord, removeFailureRecord, writeFailureRecord } from '../cache/failureRecord';
+import { acquireProfileLock, type ProfileLock } from '../cache/profileLock';
+import { readCacheEntry } from '../cache/readCacheEntry';
+import { removeStaleTemporaryFiles } from '../cache/removeStaleTemporaryFiles';
+import { writeCacheFile } from '../cache/writeCacheFile';
+import { CacheError, VaultAwsError } from '../errors';
+import { debug } from '../log';
+import type { ResolvedProfile } from '../profiles/resolveProfile';
+import { readClientOptions, type VaultClientOptions } from '../vault/readClientOptions';
+import { describeVaultFailure } from './describeVaultFailure';
+import { fetchCredentials } from './fetchCredentials';
+import { fingerprintOf } from './fingerprint';
+import { judgeEntry, type EntryJudgement } from './judgeEntry';
+
+type Environment = Record<string, string | undefined>;
+
+export interface GetCredentialsOptions {
+  profile: ResolvedProfile;
+  cacheDirectory: string;
+  /** Ignore a fresh cache entry written before this call started. */
+  forceRefresh: boolean;
+  env: Environment;
+}
+
+/**
+ * After a failed Vault request, a process that finds still-valid cached credentials serves them
+ * without asking Vault again for this long, in milliseconds. botocore keeps re-running the process
+ * inside its refresh window, which would otherwise turn every AWS call into a Vault call.
+ */
+const FAILURE_BACKOFF_MS = 30_000;
+
+/** Extra wait for the lock beyond the Vault timeout, for the holder to write the entry. */
+const LOCK_MARGIN_MS = 15_000;
+
+/**
+ * Returns credentials for a profile: a fresh cache entry, else credentials fetched from Vault under
+ * the profile's lock (processes that waited for the lock re-read the entry and use what the holder
+ * fetched). A cache that cannot be used never stops credentials from being returned.
+ */
+export async function getCredentials(options: GetCredentialsOptions): Promise<CacheEntry> {
+  const { profile } = options;
+  const startedAt = Date.now();
+  const fingerprint = fingerprintOf(profile);
+  const path = entryPath(options.cacheDirectory, profile.profile);
+  const clientOptions = readClientOptions(options.env, profile);
+
+  const lock = await lockCache(options.cacheDirectory, path, startedAt, clientOptions);
+  if (lock === undefined) {
+    return toEntry(await fetchOrDescribe(options, clientOptions), profile, fingerprint);
+  }
+
+  try {
+    removeStaleTemporaryFiles(path);
+    const cached = readCacheEntry(path).entry;
+    const judgement: EntryJudgement | undefined = cached === undefined ? undefined : judgeEntry(cached, profile.profile, fingerprint, Math.floor(Date.now() / 1000));
+    const writtenDuringThisCall = cached !== undefined && cached.fetchedAt * 1000 >= startedAt - 1000;
+    if (cached !== undefined && judgement?.fresh === true && (!options.forceRefresh || writtenDuringThisCall)) {
+      debug(`cache: using entry for profile ${profile.profile}${lock.waited ? ' written while this process waited for the lock' : ''}`);
+      return cached;
+    }
+
+    const failure = readFailureRecord(path);
+    if (failure !== undefined && lock.waited && failure.at >= startedAt) {
+      // The process this one waited for has just failed; repeating its request would multiply the load on Vault.
+      if (cached !== undefined && judgement?.usable === true) {
+        debug(`vault: the lock holder failed (${failure.message}); serving cached credentials that are still valid`);
+        return cached;
+      }
+
+      throw new VaultAwsError(failure.message, { exitCode: failure.exitCode });
+    }
+
+    const recentFailure = failure !== undefined && Date.now() - failure.at < FAILURE_BACKOFF_MS;
+    if (recentFailure && !options.forceRefresh && cached !== undefined && judgement?.usable === true) {
+      debug(`vault: last request failed ${Math.round((Date.now() - failure.at) / 1000)} s ago; serving cached credentials that are still valid`);
+      return cached;
+    }
+
+    let entry: CacheEntry;
+    try {
+      entry = toEntry(await fetchOrDescribe(options, clientOptions), profile, fingerprint);
+    } catch (error) {
+      const described = error instanceof VaultAwsError ? error : new VaultAwsError(String(error), { cause: error });
+      tryToCache(() => writeFailureRecord(path, { at: Date.now(), message: described.message, exitCode: described.exitCode }));
+      if (!options.forceRefresh && cached !== undefined && judgement?.usable === true) {
+        debug(`vault: refresh failed (${described.message}); serving cached credentials that are still valid`);
+        return cached;
+      }
+
+      throw described;
+    }
+
+    tryToCache(() => {
+      writeCacheFile(path, JSON.stringify(entry));
+      removeFailureRecord(path);
+    });
+    return entry;
+  } finally {
+    lock.release();
+  }
+}
+
+/** Takes the profile's lock; returns undefined when the cache directory cannot be created or written. */
+async function lockCache(directory: string, path: string, startedAt: number, clientOptions: VaultClientOptions): Promise<ProfileLock | undefined> {
+  try {
+    ensureCacheDirectory(directory);
+    const waitMs = clientOptions.timeoutMs > 0 ? clientOptions.timeoutMs + LOCK_MARGIN_MS : 5 * 60_000;
+    return await acquireProfileLock(`${path}.lock`, startedAt + waitMs);
+  } catch (error) {
+    if (error instanceof CacheError) {
+      throw error;
+    }
+
+    debug(`cache: ${directory} is not usable (${(error as NodeJS.ErrnoException).code ?? String(error)}); continuing without the cache`);
+    return undefined;
+  }
+}
+
+async function fetchOrDescribe(options: GetCredentialsOptions, clientOptions: VaultClientOptions): Promise<Awaited<ReturnType<typeof fetchCredentials>>> {
+  let tokenSource: string | undefined;
+  try {
+    return await fetchCredentials(options.profile, clientOptions, options.env, (source) => {
+      tokenSource = source;
+    });
+  } catch (error) {
+    throw describeVaultFailure(error, options.profile, tokenSource);
+  }
+}
+
+function toEntry(fetched: Awaited<ReturnType<typeof fetchCredentials>>, profile: ResolvedProfile, fingerprint: string): CacheEntry {
+  const fetchedAt = Math.floor(fetched.sentAt / 1000);
+  const entry: CacheEntry = {
+    format: CACHE_FORMAT,
+    profile: profile.profile,
+    fingerprint,
+    fetchedAt,
+    ttl: fetched.lifetimeSeconds,
+    expiresAt: fetchedAt + fetched.lifetimeSeconds,
+    accessKeyId: fetched.accessKeyId,
+    secretAccessKey: fetched.secretAccessKey,
+  };
+  if (fetched.sessionToken !== undefined) {
+    entry.sessionToken = fetched.sessionToken;
+  }
+
+  if (fetched.accountId !== undefined) {
+    entry.accountId = fetched.accountId;
+  }
+
+  if (entry.expiresAt <= Math.floor(Date.now() / 1000)) {
+    throw new VaultAwsError(`profile "${profile.profile}": Vault returned credentials that live ${fetched.lifetimeSeconds} s and have already expired; check the clock and the role's max_sts_ttl`);
+  }
+
+  return entry;
+}
+
+function tryToCache(write: () => void): void {
+  try {
+    write();
+  } catch (error) {
+    debug(`cache: write failed (${(error as NodeJS.ErrnoException).code ?? String(error)}); the credentials are still printed`);
+  }
+}

@@ -1,0 +1,29 @@
+import type { CacheEntry } from '../cache/cacheEntry';
+
+/**
+ * Formats credentials as the one-line JSON document every AWS SDK reads from a credential process.
+ * Key order and case are fixed; `SessionToken` and `AccountId` are left out rather than empty;
+ * `Expiration` is UTC with whole seconds and a literal `Z`, the one form every SDK parses.
+ */
+export function formatProcessCredentials(entry: CacheEntry): string {
+  const document: Record<string, string | number> = {
+    Version: 1,
+    AccessKeyId: entry.accessKeyId,
+    SecretAccessKey: entry.secretAccessKey,
+  };
+  if (entry.sessionToken !== undefined) {
+    document['SessionToken'] = entry.sessionToken;
+  }
+
+  document['Expiration'] = formatExpiration(entry.expiresAt);
+  if (entry.accountId !== undefined) {
+    document['AccountId'] = entry.accountId;
+  }
+
+  return `${JSON.stringify(document)}\n`;
+}
+
+/** Formats epoch seconds as `YYYY-MM-DDTHH:MM:SSZ`. */
+export function formatExpiration(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

@@ -1,0 +1,170 @@
+import { ConfigError } from '../errors';
+import { readNonEmptyVaultVariable } from '../vault/readVaultVariable';
+import { parseDurationSeconds } from './duration';
+import type { ProfileMap, ProfileSection, SettingValue } from './readProfileMap';
+
+type Environment = Record<string, string | undefined>;
+
+export const DEFAULT_VAULT_ADDRESS = 'https://127.0.0.1:8200';
+export const DEFAULT_MOUNT = 'aws';
+export const DEFAULT_TTL_SECONDS = 3600;
+
+/** AssumeRole rejects a DurationSeconds below 15 minutes. */
+export const MIN_TTL_SECONDS = 900;
+
+/** The settings of one profile after precedence is applied. */
+export interface ResolvedProfile {
+  profile: string;
+  mapPath: string;
+  address: string;
+  /** Where the address came from, for messages: `vault_addr in [profile x]`, `VAULT_ADDR`, ... */
+  addressSource: string;
+  namespace: string | undefined;
+  mount: string;
+  role: string;
+  roleArn: string | undefined;
+  ttlSeconds: number;
+  roleSessionName: string | undefined;
+}
+
+export const PROFILE_KEYS = ['vault_role', 'vault_mount', 'role_arn', 'ttl', 'role_session_name', 'vault_addr', 'vault_namespace'];
+export const VAULT_SECTION_KEYS = ['addr', 'namespace'];
+
+/**
+ * Resolves a profile's settings. Precedence, highest first, for every setting that has more than one
+ * source: a key in the `[profile NAME]` section, then the environment variable (`BAO_*` before
+ * `VAULT_*`; `VAULT_AGENT_ADDR` before `VAULT_ADDR`), then the `[vault]` section, then Vault's default.
+ */
+export function resolveProfile(map: ProfileMap, profile: string, env: Environment = process.env): ResolvedProfile {
+  const section = map.profiles.get(profile);
+  if (section === undefined) {
+    throw new ConfigError(missingProfileMessage(map, profile), { file: map.path });
+  }
+
+  const errors = map.problems.filter((problem) => problem.severity === 'error' && (problem.profile === profile || problem.profile === undefined));
+  if (errors.length > 0) {
+    const details = errors.map((problem) => `line ${problem.lineNumber}: ${problem.message}`).join('; ');
+    throw new ConfigError(`profile map ${map.path} is invalid: ${details}`, { file: map.path });
+  }
+
+  const where = (key: string, setting: SettingValue): string => `${key} in [profile ${profile}] of ${map.path} line ${setting.lineNumber}`;
+  const vault = map.vault;
+
+  const role = section.settings.get('vault_role');
+  if (role === undefined || role.value === '') {
+    throw new ConfigError(
+      `profile "${profile}" in ${map.path} (line ${section.lineNumber}) has no vault_role; add "vault_role = ROLE" naming the role under the AWS secrets engine mount`,
+      { file: map.path },
+    );
+  }
+
+  const { address, addressSource } = resolveAddress(section, vault, env, where);
+  const namespace = setting(section, 'vault_namespace') ?? readNonEmptyVaultVariable(env, 'NAMESPACE')?.value ?? setting(vault, 'namespace');
+  const mount = trimSlashes(setting(section, 'vault_mount') ?? DEFAULT_MOUNT);
+  if (mount === '') {
+    throw new ConfigError(`${where('vault_mount', section.settings.get('vault_mount') as SettingValue)} is empty; remove it to use "aws"`, { file: map.path });
+  }
+
+  return {
+    profile,
+    mapPath: map.path,
+    address,
+    addressSource,
+    namespace,
+    mount,
+    role: role.value,
+    roleArn: setting(section, 'role_arn'),
+    ttlSeconds: resolveTtl(section, where),
+    roleSessionName: resolveRoleSessionName(section, where),
+  };
+}
+
+function setting(section: ProfileSection | undefined, key: string): string | undefined {
+  const value = section?.settings.get(key)?.value;
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function resolveAddress(
+  section: ProfileSection,
+  vault: ProfileSection | undefined,
+  env: Environment,
+  where: (key: string, setting: SettingValue) => string,
+): { address: string; addressSource: string } {
+  const fromProfile = section.settings.get('vault_addr');
+  const fromEnvironment = readNonEmptyVaultVariable(env, 'AGENT_ADDR') ?? readNonEmptyVaultVariable(env, 'ADDR');
+  const fromVaultSection = vault?.settings.get('addr');
+
+  let address = DEFAULT_VAULT_ADDRESS;
+  let addressSource = 'the default address';
+  if (fromProfile !== undefined && fromProfile.value !== '') {
+    address = fromProfile.value;
+    addressSource = where('vault_addr', fromProfile);
+  } else if (fromEnvironment !== undefined) {
+    address = fromEnvironment.value;
+    addressSource = fromEnvironment.variable;
+  } else if (fromVaultSection !== undefined && fromVaultSection.value !== '') {
+    address = fromVaultSection.value;
+    addressSource = `addr in [vault] line ${fromVaultSection.lineNumber}`;
+  }
+
+  if (!isValidAddress(address)) {
+    throw new ConfigError(`Vault address ${JSON.stringify(address)} from ${addressSource} is not a URL; use https://HOST:PORT, http://HOST:PORT or unix:///PATH`);
+  }
+
+  return { address: address.replace(/\/+$/, ''), addressSource };
+}
+
+function isValidAddress(address: string): boolean {
+  try {
+    const url = new URL(address);
+    if (url.protocol === 'unix:') {
+      return url.pathname !== '' && url.pathname !== '/';
+    }
+
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function resolveTtl(section: ProfileSection, where: (key: string, setting: SettingValue) => string): number {
+  const ttl = section.settings.get('ttl');
+  if (ttl === undefined || ttl.value === '') {
+    return DEFAULT_TTL_SECONDS;
+  }
+
+  const seconds = parseDurationSeconds(ttl.value);
+  if (seconds === undefined) {
+    throw new ConfigError(`${where('ttl', ttl)} is ${JSON.stringify(ttl.value)}, not a duration; use seconds (3600) or a unit (90m, 1h)`);
+  }
+
+  if (seconds < MIN_TTL_SECONDS) {
+    throw new ConfigError(`${where('ttl', ttl)} is ${seconds} s, below the AWS minimum of ${MIN_TTL_SECONDS} s (15m); use 1h`);
+  }
+
+  return seconds;
+}
+
+function resolveRoleSessionName(section: ProfileSection, where: (key: string, setting: SettingValue) => string): string | undefined {
+  const name = section.settings.get('role_session_name');
+  if (name === undefined || name.value === '') {
+    return undefined;
+  }
+
+  // AWS accepts 2 to 64 characters from this set; Vault passes a supplied name through without truncating it.
+  if (!/^[\w+=,.@-]{2,64}$/.test(name.value)) {
+    throw new ConfigError(`${where('role_session_name', name)} must be 2 to 64 characters of letters, digits and + = , . @ _ -`);
+  }
+
+  return name.value;
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}
+
+function missingProfileMessage(map: ProfileMap, profile: string): string {
+  const known = [...map.profiles.keys()].filter((name) => name !== '');
+  const list = known.length === 0 ? 'it has no profiles' : `it has: ${known.join(', ')}`;
+  return `profile "${profile}" is not in the profile map ${map.path} (${list}); add it with "vault-aws configure --profile ${profile} --vault-role ROLE"`;
+}
