@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { formatExpiration, formatProcessCredentials } from './formatProcessCredentials';
+
+const BASE = {
+  format: 1 as const,
+  profile: 'p',
+  fingerprint: 'f',
+  fetchedAt: 1_767_322_245,
+  ttl: 3600,
+  expiresAt: 1_767_325_845,
+  accessKeyId: 'ASIAEXAMPLEEXAMPLE12',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+};
+
+describe('formatProcessCredentials', () => {
+  it('prints one minified line with the keys in order', () => {
+    const text = formatProcessCredentials({ ...BASE, sessionToken: 'FwoGZXIvYXdzEXAMPLE', accountId: '083674922126' });
+
+    expect(text).toBe(
+      '{"Version":1,"AccessKeyId":"ASIAEXAMPLEEXAMPLE12","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",' +
+        '"SessionToken":"FwoGZXIvYXdzEXAMPLE","Expiration":"2026-01-02T03:50:45Z","AccountId":"083674922126"}\n',
+    );
+  });
+
+  it('leaves out a missing session token and account', () => {
+    const parsed = JSON.parse(formatProcessCredentials(BASE)) as Record<string, unknown>;
+
+    expect(Object.keys(parsed)).toEqual(['Version', 'AccessKeyId', 'SecretAccessKey', 'Expiration']);
+  });
+});
+
+describe('formatExpiration', () => {
+  it('prints UTC with whole seconds and Z', () => {
+    expect(formatExpiration(0)).toBe('1970-01-01T00:00:00Z');
+    expect(formatExpiration(1_767_325_845)).toBe('2026-01-02T03:50:45Z');
+  });
+});
