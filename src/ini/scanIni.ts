@@ -76,6 +76,11 @@ function classifyLine(raw: string, eol: string, lineNumber: number, insideKeyWit
   }
 
   const key = raw.slice(0, equals).trim();
+  if (key === '') {
+    // `  = value` has no key. The AWS SDK for JavaScript skips such a line.
+    return { ...base, kind: 'other' };
+  }
+
   const value = stripInlineComment(raw.slice(equals + 1)).trim();
   const indented = /^\s/.test(raw);
   const kind = indented && insideKeyWithSubkeys ? 'subkey' : 'key';
