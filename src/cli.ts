@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { cacheCommand } from './commands/cache';
 import { credentialProcessCommand } from './commands/credentialProcess';
 import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
 import { enableDebug, isDebugEnabled, redact } from './log';
@@ -33,6 +34,7 @@ function buildParser(argv: string[]) {
       }
     })
     .command(credentialProcessCommand)
+    .command(cacheCommand)
     .demandCommand(1, 'Name a command; "vault-aws --help" lists them.')
     .strict()
     .version(typeof VAULT_AWS_VERSION === 'string' ? VAULT_AWS_VERSION : 'development')

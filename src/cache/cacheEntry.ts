@@ -35,6 +35,31 @@ export function entryFileName(profile: string): string {
   return `profile-${escaped}.json`;
 }
 
+/** The profile name of an entry file name, or undefined for any other file. */
+export function profileOfFileName(name: string): string | undefined {
+  const match = /^profile-(.+)\.json$/.exec(name);
+  if (match === null) {
+    return undefined;
+  }
+
+  try {
+    const bytes: number[] = [];
+    const escaped = match[1] as string;
+    for (let index = 0; index < escaped.length; index += 1) {
+      if (escaped[index] === '%') {
+        bytes.push(Number.parseInt(escaped.slice(index + 1, index + 3), 16));
+        index += 2;
+      } else {
+        bytes.push(escaped.charCodeAt(index));
+      }
+    }
+
+    return new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
 export function entryPath(cacheDirectory: string, profile: string): string {
   return join(cacheDirectory, entryFileName(profile));
 }

@@ -128,6 +128,11 @@ function inspect(path: string): { stale: boolean; inode: number; description: st
   return { stale: ownerGone || age > STALE_MS, inode: stats.ino, description };
 }
 
+/** Tells whether the lock at `path` may be removed: its owner is gone or its heartbeat stopped. */
+export function isLockStale(path: string): boolean {
+  return inspect(path)?.stale ?? true;
+}
+
 function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

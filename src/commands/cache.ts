@@ -1,0 +1,114 @@
+import type { Argv, CommandModule } from 'yargs';
+import { clearCache, type ClearResult } from '../cache/clearCache';
+import { listCacheEntries } from '../cache/listCacheEntries';
+import { judgeEntry } from '../credentials/judgeEntry';
+import { refreshWindowSeconds } from '../credentials/refreshWindow';
+import { formatDuration } from '../profiles/duration';
+import { formatExpiration } from '../output/formatProcessCredentials';
+import { cacheDirectory } from '../profiles/paths';
+
+type Environment = Record<string, string | undefined>;
+
+export interface CachedProfileStatus {
+  profile: string;
+  path: string;
+  /** `fresh` (served from the cache), `refresh-due` (inside the refresh window), `expired` or `invalid`. */
+  state: 'fresh' | 'refresh-due' | 'expired' | 'invalid';
+  expiration: string | undefined;
+  remainingSeconds: number | undefined;
+  problem: string | undefined;
+}
+
+/** Describes every cache entry without any secret. */
+export function listCache(env: Environment, nowSeconds = Math.floor(Date.now() / 1000)): CachedProfileStatus[] {
+  return listCacheEntries(cacheDirectory(env)).map(({ profile, path, entry, problem }) => {
+    if (entry === undefined) {
+      return { profile, path, state: 'invalid', expiration: undefined, remainingSeconds: undefined, problem };
+    }
+
+    // Settings are not compared here: the fingerprint belongs to the credential path.
+    const judgement = judgeEntry(entry, entry.profile, entry.fingerprint, nowSeconds);
+    const remainingSeconds = entry.expiresAt - nowSeconds;
+    const state = judgement.fresh ? 'fresh' : judgement.usable ? 'refresh-due' : remainingSeconds <= 0 ? 'expired' : 'invalid';
+    return {
+      profile,
+      path,
+      state,
+      expiration: formatExpiration(entry.expiresAt),
+      remainingSeconds,
+      problem: judgement.fresh || judgement.usable ? undefined : judgement.reason,
+    };
+  });
+}
+
+function printList(statuses: CachedProfileStatus[], json: boolean, directory: string): void {
+  if (json) {
+    process.stdout.write(`${JSON.stringify(statuses)}\n`);
+    return;
+  }
+
+  if (statuses.length === 0) {
+    process.stdout.write(`No cached credentials in ${directory}.\n`);
+    return;
+  }
+
+  const rows = statuses.map((status) => [
+    status.profile,
+    status.state,
+    status.expiration ?? '-',
+    status.remainingSeconds === undefined ? '-' : status.remainingSeconds > 0 ? formatDuration(status.remainingSeconds) : 'expired',
+    status.problem ?? '',
+  ]);
+  const header = ['PROFILE', 'STATE', 'EXPIRATION (UTC)', 'REMAINING', 'NOTE'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  for (const row of [header, ...rows]) {
+    process.stdout.write(`${row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  ').trimEnd()}\n`);
+  }
+
+  process.stdout.write(`\nCredentials are served from the cache while more than ${formatDuration(refreshWindowSeconds(3600))} remain (at most half their lifetime).\n`);
+}
+
+function printCleared(result: ClearResult, profile: string | undefined): void {
+  const scope = profile === undefined ? 'all profiles' : `profile "${profile}"`;
+  process.stdout.write(`Removed ${result.removedEntries} cached credential entr${result.removedEntries === 1 ? 'y' : 'ies'} for ${scope}.\n`);
+  if (result.removedEntries > 0) {
+    process.stdout.write('Vault cannot revoke STS credentials: the removed keys stay valid in AWS until they expire.\n');
+  }
+
+  for (const lock of result.liveLocks) {
+    process.stdout.write(`Kept ${lock}: a running vault-aws process holds it.\n`);
+  }
+}
+
+interface ListArguments {
+  json: boolean;
+}
+
+interface ClearArguments {
+  profile: string | undefined;
+}
+
+export const cacheCommand: CommandModule = {
+  command: 'cache <command>',
+  describe: 'List or clear cached credentials',
+  builder: (yargs: Argv) =>
+    yargs
+      .command<ListArguments>({
+        command: 'list',
+        describe: 'Show each cached profile with its expiration and remaining lifetime (never a secret)',
+        builder: (inner) => inner.option('json', { type: 'boolean', default: false, describe: 'Print a JSON array instead of a table' }),
+        handler: (args) => {
+          printList(listCache(process.env), args.json, cacheDirectory(process.env));
+        },
+      })
+      .command<ClearArguments>({
+        command: 'clear',
+        describe: 'Delete cached credentials, so the next call fetches new ones from Vault',
+        builder: (inner) => inner.option('profile', { type: 'string', describe: 'Delete only this profile\'s entry (default: every profile)' }),
+        handler: (args) => {
+          printCleared(clearCache(cacheDirectory(process.env), args.profile), args.profile);
+        },
+      })
+      .demandCommand(1, 'Name a cache command: list or clear.'),
+  handler: () => undefined,
+};
