@@ -29,7 +29,15 @@ export function listCache(env: Environment, nowSeconds = Math.floor(Date.now() /
     // Settings are not compared here: the fingerprint belongs to the credential path.
     const judgement = judgeEntry(entry, entry.profile, entry.fingerprint, nowSeconds);
     const remainingSeconds = entry.expiresAt - nowSeconds;
-    const state = judgement.fresh ? 'fresh' : judgement.usable ? 'refresh-due' : remainingSeconds <= 0 ? 'expired' : 'invalid';
+    let state: CachedProfileStatus['state'] = 'invalid';
+    if (judgement.fresh) {
+      state = 'fresh';
+    } else if (judgement.usable) {
+      state = 'refresh-due';
+    } else if (remainingSeconds <= 0) {
+      state = 'expired';
+    }
+
     return {
       profile,
       path,
@@ -56,7 +64,7 @@ function printList(statuses: CachedProfileStatus[], json: boolean, directory: st
     status.profile,
     status.state,
     status.expiration ?? '-',
-    status.remainingSeconds === undefined ? '-' : status.remainingSeconds > 0 ? formatDuration(status.remainingSeconds) : 'expired',
+    formatRemaining(status.remainingSeconds),
     status.problem ?? '',
   ]);
   const header = ['PROFILE', 'STATE', 'EXPIRATION (UTC)', 'REMAINING', 'NOTE'];
@@ -66,6 +74,14 @@ function printList(statuses: CachedProfileStatus[], json: boolean, directory: st
   }
 
   process.stdout.write(`\nCredentials are served from the cache while more than ${formatDuration(refreshWindowSeconds(3600))} remain (at most half their lifetime).\n`);
+}
+
+function formatRemaining(seconds: number | undefined): string {
+  if (seconds === undefined) {
+    return '-';
+  }
+
+  return seconds > 0 ? formatDuration(seconds) : 'expired';
 }
 
 function printCleared(result: ClearResult, profile: string | undefined): void {
