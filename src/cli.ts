@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { cacheCommand } from './commands/cache';
 import { credentialProcessCommand } from './commands/credentialProcess';
+import { envCommand } from './commands/env';
 import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
 import { enableDebug, isDebugEnabled, redact } from './log';
 
@@ -35,6 +36,7 @@ function buildParser(argv: string[]) {
     })
     .command(credentialProcessCommand)
     .command(cacheCommand)
+    .command(envCommand)
     .demandCommand(1, 'Name a command; "vault-aws --help" lists them.')
     .strict()
     .version(typeof VAULT_AWS_VERSION === 'string' ? VAULT_AWS_VERSION : 'development')
