@@ -48,6 +48,11 @@ describe('applyIniEdits', () => {
     expect(edit('a = 1\r\nb = 2\n', (edits) => edits.replace.set(0, 'a = 3'))).toBe('a = 3\r\nb = 2\n');
   });
 
+  it('keeps a byte order mark first', () => {
+    expect(edit('\uFEFF', (edits) => insertLinesAfter(edits, -1, ['[a]']))).toBe('\uFEFF[a]\n');
+    expect(edit('\uFEFF[a]\nk = v\n[b]\n', (edits) => [0, 1].forEach((index) => edits.remove.add(index)))).toBe('\uFEFF[b]\n');
+  });
+
   it('removes every line', () => {
     expect(edit('a = 1\nb = 2\n', (edits) => [0, 1].forEach((index) => edits.remove.add(index)))).toBe('');
   });

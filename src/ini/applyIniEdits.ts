@@ -10,6 +10,8 @@ export interface IniEdits {
   insertAfter: Map<number, string[]>;
 }
 
+const BYTE_ORDER_MARK = '\uFEFF';
+
 export function createIniEdits(): IniEdits {
   return { replace: new Map(), remove: new Set(), insertAfter: new Map() };
 }
@@ -30,6 +32,8 @@ export function insertLinesAfter(edits: IniEdits, index: number, raws: readonly 
  * an insertion added gives back the original bytes.
  */
 export function applyIniEdits(lines: readonly IniLine[], edits: IniEdits, eol: string): string {
+  // A byte order mark belongs to the file, not to its first line, which may be removed or preceded.
+  const byteOrderMark = lines[0]?.raw.startsWith(BYTE_ORDER_MARK) === true ? BYTE_ORDER_MARK : '';
   const output: { raw: string; eol: string }[] = [];
   const pushInserted = (index: number): void => {
     for (const raw of edits.insertAfter.get(index) ?? []) {
@@ -40,7 +44,8 @@ export function applyIniEdits(lines: readonly IniLine[], edits: IniEdits, eol: s
   pushInserted(-1);
   lines.forEach((line, index) => {
     if (!edits.remove.has(index)) {
-      output.push({ raw: edits.replace.get(index) ?? line.raw, eol: line.eol === '' ? eol : line.eol });
+      const raw = edits.replace.get(index) ?? line.raw;
+      output.push({ raw: index === 0 ? raw.replace(/^\uFEFF/, '') : raw, eol: line.eol === '' ? eol : line.eol });
     }
 
     pushInserted(index);
@@ -52,7 +57,7 @@ export function applyIniEdits(lines: readonly IniLine[], edits: IniEdits, eol: s
     last.eol = '';
   }
 
-  return output.map((line) => line.raw + line.eol).join('');
+  return byteOrderMark + output.map((line) => line.raw + line.eol).join('');
 }
 
 /** Returns the line ending of the first line that has one, or `\n` for a file without any. */
