@@ -1,0 +1,96 @@
+import { scanIni } from '../ini/scanIni';
+import type { ConfigureValues, ProfileMapField } from './configureValues';
+import { PROFILE_MAP_KEYS } from './configureValues';
+import { findStaticKeysInCredentialsFile } from './credentialConflicts';
+import { findProfileMapSections } from './profileMapSections';
+import { removeAwsProfile } from './removeAwsProfile';
+import { removeProfileMapEntry } from './removeProfileMapEntry';
+import { listConflicts, setAwsProfile } from './setAwsProfile';
+import { setProfileMapEntry, type ProfileMapUpdate } from './setProfileMapEntry';
+
+/** A file as configure read it. `text` is `undefined` when the file does not exist. */
+export interface FileContents {
+  path: string;
+  text: string | undefined;
+}
+
+export interface ConfigureFiles {
+  profileMap: FileContents;
+  awsConfig: FileContents;
+  awsCredentials: FileContents;
+}
+
+export interface FileChange {
+  path: string;
+  before: string | undefined;
+  after: string;
+}
+
+export interface ConfigurePlan {
+  /** Only the files whose content changes, profile map first. */
+  changes: FileChange[];
+  warnings: string[];
+}
+
+export interface ConfigureRequest {
+  profile: string;
+  values: ConfigureValues;
+  credentialProcess: string;
+  force: boolean;
+}
+
+/**
+ * Computes the new content of the profile map and the AWS config file in memory, so that any
+ * error stops configure before it touches a file.
+ */
+export function planConfigure(request: ConfigureRequest, files: ConfigureFiles): ConfigurePlan {
+  const { profile, values } = request;
+
+  const mapUpdate: ProfileMapUpdate = {};
+  for (const { field } of PROFILE_MAP_KEYS) {
+    mapUpdate[field as ProfileMapField] = values[field];
+  }
+
+  const profileMap = setProfileMapEntry(files.profileMap.text ?? '', profile, mapUpdate);
+  const awsConfig = setAwsProfile(files.awsConfig.text ?? '', {
+    profile,
+    credentialProcess: request.credentialProcess,
+    region: values.region,
+    output: values.output,
+    force: request.force,
+    file: files.awsConfig.path,
+  });
+
+  const warnings = [...awsConfig.notes];
+  const mapSections = findProfileMapSections(scanIni(files.profileMap.text ?? ''), profile);
+  if (mapSections.length > 1) {
+    warnings.push(`Profile "${profile}" has ${mapSections.length} sections in ${files.profileMap.path}, which vault-aws rejects. configure edited the last one; merge them into one.`);
+  }
+
+  const staticKeys = findStaticKeysInCredentialsFile(files.awsCredentials.text ?? '', profile);
+  if (staticKeys.length > 0) {
+    warnings.push(
+      `${files.awsCredentials.path} sets ${listConflicts(staticKeys)} for profile "${profile}". ` +
+        'The AWS CLI and the SDKs for JavaScript and Go use those static keys instead of credential_process, while the Java and Rust SDKs prefer credential_process. ' +
+        `Remove those keys from [${profile}] in ${files.awsCredentials.path} so that every client gets its credentials from vault-aws.`,
+    );
+  }
+
+  return { changes: collectChanges([[files.profileMap, profileMap], [files.awsConfig, awsConfig.text]]), warnings };
+}
+
+/** Computes the files without what configure wrote for `profile`. */
+export function planRemove(profile: string, files: ConfigureFiles): ConfigurePlan & { removedKeys: string[] } {
+  const profileMap = removeProfileMapEntry(files.profileMap.text ?? '', profile);
+  const awsConfig = removeAwsProfile(files.awsConfig.text ?? '', profile);
+
+  return {
+    changes: collectChanges([[files.profileMap, profileMap.text], [files.awsConfig, awsConfig.text]]),
+    warnings: [],
+    removedKeys: awsConfig.removedKeys,
+  };
+}
+
+function collectChanges(pairs: [FileContents, string][]): FileChange[] {
+  return pairs.filter(([file, after]) => after !== (file.text ?? '')).map(([file, after]) => ({ path: file.path, before: file.text, after }));
+}

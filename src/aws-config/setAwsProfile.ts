@@ -1,0 +1,173 @@
+import { ConfigError } from '../errors';
+import { applyIniEdits, createIniEdits, detectLineEnding, hasIniEdits, insertLinesAfter, type IniEdits } from '../ini/applyIniEdits';
+import { findKeyLines, lastContentLine, type IniSectionRange } from '../ini/findIniSections';
+import { replaceIniValue } from '../ini/replaceIniValue';
+import { scanIni, type IniLine } from '../ini/scanIni';
+import { appendSection } from '../ini/sectionEdits';
+import { awsConfigSectionHeader, findAwsConfigProfileSections } from './awsProfileSections';
+import { findCredentialConflicts, type CredentialConflict } from './credentialConflicts';
+import { describeRepeatedProfile } from './describeRepeatedProfile';
+import { findManagedMarker, formatManagedMarker, MANAGED_KEY } from './managedMarker';
+
+export interface AwsProfileUpdate {
+  profile: string;
+  credentialProcess: string;
+  /** `undefined` keeps the current line, and `''` removes a line configure wrote. */
+  region?: string | undefined;
+  output?: string | undefined;
+  /** Replace keys that supply credentials another way instead of rejecting the edit. */
+  force: boolean;
+  /** The config file's path, for messages. */
+  file: string;
+}
+
+export interface AwsProfileEdit {
+  text: string;
+  /** Warnings and changes the user should read, one sentence each. */
+  notes: string[];
+}
+
+/** Keys configure can write into a profile, in the order it writes them. */
+const WRITABLE_KEYS = ['credential_process', 'region', 'output'] as const;
+
+/**
+ * Writes credential_process, and region and output when given, into the profile's section of the
+ * AWS config file, and records them in the managed marker. Every other line keeps its bytes.
+ *
+ * @throws ConfigError when the profile gets credentials another way and `force` is not set.
+ */
+export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfileEdit {
+  const lines = scanIni(text);
+  const edits = createIniEdits();
+  const notes: string[] = [];
+
+  const conflicts = findCredentialConflicts(lines, update.profile, update.credentialProcess);
+  if (conflicts.length > 0 && !update.force) {
+    throw new ConfigError(
+      `Profile "${update.profile}" in ${update.file} already gets credentials another way: ${listConflicts(conflicts)}. ` +
+        'Next to credential_process the AWS SDKs disagree on which source wins. ' +
+        'Remove those keys, choose another --profile, or run configure again with --force to replace exactly those keys.',
+      { file: update.file },
+    );
+  }
+
+  const ranges = findAwsConfigProfileSections(lines, update.profile);
+  const target = ranges.findLast((range) => findManagedMarker(lines, range) !== undefined) ?? ranges.at(-1);
+  if (target === undefined) {
+    appendSection(lines, edits, newSectionLines(update));
+    return { text: applyIniEdits(lines, edits, detectLineEnding(lines)), notes };
+  }
+
+  if (ranges.length > 1) {
+    notes.push(describeRepeatedProfile(lines, ranges, target, update.profile, update.file));
+  }
+
+  const values: Record<(typeof WRITABLE_KEYS)[number], string | undefined> = {
+    credential_process: update.credentialProcess,
+    region: update.region,
+    output: update.output,
+  };
+  const found = findManagedMarker(lines, target);
+  const owned = new Set(found?.marker.keys ?? []);
+  const inserted: string[] = [];
+
+  for (const key of WRITABLE_KEYS) {
+    const value = values[key];
+    if (value !== undefined) {
+      planKey(lines, edits, target, { key, value, owned, inserted, notes, profile: update.profile });
+    }
+  }
+
+  for (const conflict of conflicts) {
+    if (!(conflict.key.toLowerCase() === 'credential_process' && conflict.index > target.header && conflict.index < target.end)) {
+      edits.remove.add(conflict.index);
+    }
+  }
+
+  if (conflicts.length > 0) {
+    notes.push(`Replaced ${listConflicts(conflicts)} in profile "${update.profile}" of ${update.file} (--force).`);
+  }
+
+  const stillPresent = (key: string): boolean =>
+    inserted.some((raw) => raw.startsWith(`${key} =`)) || findKeyLines(lines, target, key).some((index) => !edits.remove.has(index));
+  const ownedKeys = [...WRITABLE_KEYS, ...owned].filter((key, position, all) => all.indexOf(key) === position && owned.has(key) && stillPresent(key));
+  const marker = formatManagedMarker({ createdSection: found?.marker.createdSection ?? false, keys: ownedKeys });
+
+  if (found === undefined) {
+    inserted.push(`${MANAGED_KEY} = ${marker}`);
+  } else if (lines[found.index]?.value !== marker) {
+    edits.replace.set(found.index, replaceIniValue(lines[found.index]?.raw ?? '', marker));
+  }
+
+  if (inserted.length > 0) {
+    insertLinesAfter(edits, lastContentLine(lines, target), inserted);
+  }
+
+  return { text: hasIniEdits(edits) ? applyIniEdits(lines, edits, detectLineEnding(lines)) : text, notes };
+}
+
+interface KeyPlan {
+  key: string;
+  value: string;
+  owned: Set<string>;
+  inserted: string[];
+  notes: string[];
+  profile: string;
+}
+
+/** Plans one key: update it in place, insert it, or remove it when the value is empty and configure wrote it. */
+function planKey(lines: readonly IniLine[], edits: IniEdits, target: IniSectionRange, plan: KeyPlan): void {
+  const { key, value, owned } = plan;
+  const indices = findKeyLines(lines, target, key);
+
+  if (indices.length === 0) {
+    if (value !== '') {
+      plan.inserted.push(`${key} = ${value}`);
+      owned.add(key);
+    }
+
+    return;
+  }
+
+  if (value === '') {
+    if (owned.has(key)) {
+      indices.forEach((index) => edits.remove.add(index));
+      owned.delete(key);
+    } else {
+      plan.notes.push(`Left ${key} in profile "${plan.profile}" as it is: vault-aws did not write it. Edit the file to remove it.`);
+    }
+
+    return;
+  }
+
+  for (const index of indices) {
+    const line = lines[index];
+    if (line !== undefined && line.value !== value) {
+      if (key !== 'credential_process' && !owned.has(key)) {
+        plan.notes.push(`Changed ${key} of profile "${plan.profile}" from ${line.value ?? ''} to ${value}. configure --remove will keep this line, because vault-aws did not add it.`);
+      }
+
+      // A comment after credential_process would reach the command as arguments in botocore, which has no inline comments.
+      edits.replace.set(index, key === 'credential_process' ? `${key} = ${value}` : replaceIniValue(line.raw, value));
+    }
+  }
+
+  // The line is ours now: configure owned it already, it was identical, or --force replaced it.
+  if (key === 'credential_process') {
+    owned.add(key);
+  }
+}
+
+function newSectionLines(update: AwsProfileUpdate): string[] {
+  const keys = WRITABLE_KEYS.filter((key) => {
+    const value = key === 'credential_process' ? update.credentialProcess : update[key];
+    return value !== undefined && value !== '';
+  });
+  const keyLines = keys.map((key) => `${key} = ${key === 'credential_process' ? update.credentialProcess : update[key]}`);
+  const marker = formatManagedMarker({ createdSection: true, keys });
+  return [awsConfigSectionHeader(update.profile), ...keyLines, `${MANAGED_KEY} = ${marker}`];
+}
+
+export function listConflicts(conflicts: readonly CredentialConflict[]): string {
+  return conflicts.map((conflict) => `${conflict.key} (line ${conflict.lineNumber})`).join(', ');
+}
