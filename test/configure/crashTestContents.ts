@@ -1,0 +1,6 @@
+/** Two file contents of different lengths, each large enough that writing it takes several system calls. */
+export function crashTestContents(): [string, string] {
+  const first = `[profile first]\n${'region = eu-west-1\n'.repeat(25_000)}`;
+  const second = `[profile second]\n${'output = json\n'.repeat(20_000)}`;
+  return [first, second];
+}
