@@ -10,7 +10,7 @@ import { createConfigureSandbox, FIXTURE_NODE_PATH, type ConfigureSandbox } from
 import { generateAwsConfig, PROFILE_NAMES, seededRandom } from './generateAwsConfig';
 import { loadConfigWithSdk } from './sdkProfiles';
 
-/** Set CONFIGURE_RANDOM_SEED to explore other files; a failing case names its seed. */
+/** Set CONFIGURE_RANDOM_SEED to explore other files. A failing case names its seed. */
 const BASE_SEED = Number(process.env['CONFIGURE_RANDOM_SEED'] ?? 20_261_204);
 const CASES = 150;
 const seeds = Array.from({ length: CASES }, (_, index) => BASE_SEED + index);
@@ -80,7 +80,7 @@ describe('configure on generated config files', () => {
     expect(text.endsWith('\n'), 'final newline').toBe(generated.text.replace(/^\uFEFF/, '') === '' || generated.text.endsWith('\n'));
     expect(text.startsWith('\uFEFF'), 'byte order mark').toBe(generated.text.startsWith('\uFEFF'));
 
-    // The SDK sees the intended profile and every other profile as before.
+    // The SDK loader reads the intended profile, and every other profile as before.
     const after = await loadConfigWithSdk(text);
     const expected: Record<string, string | undefined> = { ...before[profile] };
     for (const key of Object.keys(expected)) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { configure, type ConfigureIo, type ConfigureOptions } from '../../src/commands/configure';
 
-/** The installation path that the expected fixtures show; tests replace it with the sandbox's. */
+/** The installation path that the expected fixtures show. Tests replace it with the sandbox's. */
 export const FIXTURE_ENTRY_PATH = '/opt/vault-aws/dist/main.cjs';
 export const FIXTURE_NODE_PATH = '/usr/local/bin/node';
 

@@ -1,4 +1,4 @@
-/** Two file contents of different lengths, each large enough that writing it takes several system calls. */
+/** Two file contents of different lengths, large enough that a random kill often lands while one is being written. */
 export function crashTestContents(): [string, string] {
   const first = `[profile first]\n${'region = eu-west-1\n'.repeat(25_000)}`;
   const second = `[profile second]\n${'output = json\n'.repeat(20_000)}`;

@@ -1,7 +1,8 @@
 /**
- * Generates realistic AWS config files for the randomized configure test: comments of both kinds,
- * headers with trailing comments, odd spacing, tabs, nested `s3 =` blocks, SSO sessions, services
- * sections, values with `=` and `#`, CRLF or LF, a missing final newline, repeated profiles.
+ * Generates realistic AWS config files for the randomized configure test. They mix comments of both
+ * kinds, headers with trailing comments, odd spacing and tabs, and nested `s3 =` blocks. They also
+ * have SSO sessions, services sections, values with `=` and `#`, CRLF or LF, sometimes no final
+ * newline, and repeated profiles.
  */
 export interface GeneratedConfig {
   text: string;
@@ -69,7 +70,7 @@ export function generateAwsConfig(random: Random): GeneratedConfig {
   return { text, profileKeys };
 }
 
-/** Body lines of one profile section; a key is never repeated within the profile. */
+/** Returns the body lines of one profile section. A key is never repeated within the profile. */
 function generateProfileBody(random: Random, keys: Set<string>): string[] {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const lines: string[] = [];

@@ -1,6 +1,6 @@
 import type { Prompter } from '../../src/aws-config/prompter';
 
-/** A prompter that replays answers in order and records each question with its default. */
+/** Returns a prompter that replays answers in order and records each question with its default. */
 export function scriptedPrompter(answers: string[], confirmAnswer: boolean | (() => Promise<boolean>) = true): Prompter & { questions: string[] } {
   const questions: string[] = [];
 
