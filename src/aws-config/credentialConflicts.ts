@@ -71,3 +71,8 @@ export function findStaticKeysInCredentialsFile(text: string, profile: string): 
 function isOtherCredentialKey(key: string): boolean {
   return key === 'credential_process' || STATIC_KEYS.includes(key) || OTHER_SOURCE_KEYS.includes(key) || key.startsWith('sso_');
 }
+
+/** Formats conflicts for a message: `aws_access_key_id (line 3), sso_session (line 5)`. */
+export function listConflicts(conflicts: readonly CredentialConflict[]): string {
+  return conflicts.map((conflict) => `${conflict.key} (line ${conflict.lineNumber})`).join(', ');
+}

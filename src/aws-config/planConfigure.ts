@@ -1,11 +1,11 @@
 import { scanIni } from '../ini/scanIni';
 import type { ConfigureValues, ProfileMapField } from './configureValues';
 import { PROFILE_MAP_KEYS } from './configureValues';
-import { findStaticKeysInCredentialsFile } from './credentialConflicts';
+import { findStaticKeysInCredentialsFile, listConflicts } from './credentialConflicts';
 import { findProfileMapSections } from './profileMapSections';
 import { removeAwsProfile } from './removeAwsProfile';
 import { removeProfileMapEntry } from './removeProfileMapEntry';
-import { listConflicts, setAwsProfile } from './setAwsProfile';
+import { setAwsProfile } from './setAwsProfile';
 import { setProfileMapEntry, type ProfileMapUpdate } from './setProfileMapEntry';
 
 /** A file as configure read it. `text` is `undefined` when the file does not exist. */

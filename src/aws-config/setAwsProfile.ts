@@ -1,13 +1,14 @@
 import { ConfigError } from '../errors';
-import { applyIniEdits, createIniEdits, detectLineEnding, hasIniEdits, insertLinesAfter, type IniEdits } from '../ini/applyIniEdits';
-import { findKeyLines, lastContentLine, type IniSectionRange } from '../ini/findIniSections';
+import { applyIniEdits, createIniEdits, detectLineEnding, hasIniEdits, insertLinesAfter } from '../ini/applyIniEdits';
+import { findKeyLines, lastContentLine } from '../ini/findIniSections';
 import { replaceIniValue } from '../ini/replaceIniValue';
-import { scanIni, type IniLine } from '../ini/scanIni';
+import { scanIni } from '../ini/scanIni';
 import { appendSection } from '../ini/sectionEdits';
 import { awsConfigSectionHeader, findAwsConfigProfileSections } from './awsProfileSections';
-import { findCredentialConflicts, type CredentialConflict } from './credentialConflicts';
+import { findCredentialConflicts, listConflicts } from './credentialConflicts';
 import { describeRepeatedProfile } from './describeRepeatedProfile';
 import { findManagedMarker, formatManagedMarker, MANAGED_KEY } from './managedMarker';
+import { planOwnedKey } from './planOwnedKey';
 
 export interface AwsProfileUpdate {
   profile: string;
@@ -74,7 +75,7 @@ export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfil
   for (const key of WRITABLE_KEYS) {
     const value = values[key];
     if (value !== undefined) {
-      planKey(lines, edits, target, { key, value, owned, inserted, notes, profile: update.profile });
+      planOwnedKey(lines, edits, target, { key, value, owned, inserted, notes, profile: update.profile });
     }
   }
 
@@ -90,7 +91,9 @@ export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfil
 
   const stillPresent = (key: string): boolean =>
     inserted.some((raw) => raw.startsWith(`${key} =`)) || findKeyLines(lines, target, key).some((index) => !edits.remove.has(index));
-  const ownedKeys = [...WRITABLE_KEYS, ...owned].filter((key, position, all) => all.indexOf(key) === position && owned.has(key) && stillPresent(key));
+  // Keys a later vault-aws may own stay listed after the ones this version writes.
+  const orderedKeys = [...new Set<string>([...WRITABLE_KEYS, ...owned])];
+  const ownedKeys = orderedKeys.filter((key) => owned.has(key) && stillPresent(key));
   const marker = formatManagedMarker({ createdSection: found?.marker.createdSection ?? false, keys: ownedKeys });
 
   if (found === undefined) {
@@ -106,58 +109,6 @@ export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfil
   return { text: hasIniEdits(edits) ? applyIniEdits(lines, edits, detectLineEnding(lines)) : text, notes };
 }
 
-interface KeyPlan {
-  key: string;
-  value: string;
-  owned: Set<string>;
-  inserted: string[];
-  notes: string[];
-  profile: string;
-}
-
-/** Plans one key: update it in place, insert it, or remove it when the value is empty and configure wrote it. */
-function planKey(lines: readonly IniLine[], edits: IniEdits, target: IniSectionRange, plan: KeyPlan): void {
-  const { key, value, owned } = plan;
-  const indices = findKeyLines(lines, target, key);
-
-  if (indices.length === 0) {
-    if (value !== '') {
-      plan.inserted.push(`${key} = ${value}`);
-      owned.add(key);
-    }
-
-    return;
-  }
-
-  if (value === '') {
-    if (owned.has(key)) {
-      indices.forEach((index) => edits.remove.add(index));
-      owned.delete(key);
-    } else {
-      plan.notes.push(`Left ${key} in profile "${plan.profile}" as it is: vault-aws did not write it. Edit the file to remove it.`);
-    }
-
-    return;
-  }
-
-  for (const index of indices) {
-    const line = lines[index];
-    if (line !== undefined && line.value !== value) {
-      if (key !== 'credential_process' && !owned.has(key)) {
-        plan.notes.push(`Changed ${key} of profile "${plan.profile}" from ${line.value ?? ''} to ${value}. configure --remove will keep this line, because vault-aws did not add it.`);
-      }
-
-      // A comment after credential_process would reach the command as arguments in botocore, which has no inline comments.
-      edits.replace.set(index, key === 'credential_process' ? `${key} = ${value}` : replaceIniValue(line.raw, value));
-    }
-  }
-
-  // The line is ours now: configure owned it already, it was identical, or --force replaced it.
-  if (key === 'credential_process') {
-    owned.add(key);
-  }
-}
-
 function newSectionLines(update: AwsProfileUpdate): string[] {
   const keys = WRITABLE_KEYS.filter((key) => {
     const value = key === 'credential_process' ? update.credentialProcess : update[key];
@@ -166,8 +117,4 @@ function newSectionLines(update: AwsProfileUpdate): string[] {
   const keyLines = keys.map((key) => `${key} = ${key === 'credential_process' ? update.credentialProcess : update[key]}`);
   const marker = formatManagedMarker({ createdSection: true, keys });
   return [awsConfigSectionHeader(update.profile), ...keyLines, `${MANAGED_KEY} = ${marker}`];
-}
-
-export function listConflicts(conflicts: readonly CredentialConflict[]): string {
-  return conflicts.map((conflict) => `${conflict.key} (line ${conflict.lineNumber})`).join(', ');
 }

@@ -41,6 +41,7 @@ export async function writeFileAtomic(path: string, content: string): Promise<Wr
 }
 
 async function replaceFile(target: string, bytes: Buffer, mode: number, owner: { uid: number; gid: number } | undefined): Promise<void> {
+  // NOTE: a process killed before the rename leaves this hidden file behind, and nothing removes it later.
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temporary, 'wx', mode);
 
