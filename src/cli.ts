@@ -1,7 +1,12 @@
 import yargs from 'yargs';
 import { cacheCommand } from './commands/cache';
+import { createConfigureCommand } from './commands/configure';
 import { credentialProcessCommand } from './commands/credentialProcess';
+import { createVaultRoleSourceFactory } from './commands/vaultRoleSource';
 import { envCommand } from './commands/env';
+import { execCommand } from './commands/exec';
+import { listCommand } from './commands/list';
+import { completionCommand } from './commands/completion';
 import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
 import { enableDebug, isDebugEnabled, redact } from './log';
 
@@ -36,13 +41,17 @@ function buildParser(argv: string[]) {
     })
     .command(credentialProcessCommand)
     .command(cacheCommand)
+    .command(createConfigureCommand(createVaultRoleSourceFactory()))
     .command(envCommand)
+    .command(execCommand)
+    .command(listCommand)
+    .command(completionCommand)
     .demandCommand(1, 'Name a command; "vault-aws --help" lists them.')
     .strict()
     .version(typeof VAULT_AWS_VERSION === 'string' ? VAULT_AWS_VERSION : 'development')
     .help()
     .alias('help', 'h')
-    .wrap(Math.min(100, process.stdout.columns ?? 100))
+    .wrap(process.stdout.isTTY === true ? Math.min(120, process.stdout.columns) : null)
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });

@@ -14,7 +14,11 @@ import { resolveProfile } from './profiles/resolveProfile';
  * returns false so that the caller loads the full program, which fetches, locks and reports errors.
  * It loads only Node's built-in modules and never touches the network.
  */
-export function serveFromCache(profileName: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function serveFromCache(
+  profileName: string,
+  env: NodeJS.ProcessEnv = process.env,
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): boolean {
   const profile = resolveProfile(readProfileMap(profileMapPath(env)), profileName, env);
   const directory = cacheDirectory(env);
   if (!checkCacheDirectory(directory)) {
@@ -36,6 +40,6 @@ export function serveFromCache(profileName: string, env: NodeJS.ProcessEnv = pro
   }
 
   debug(`cache: hit for profile ${profileName} at ${path}, expires in ${read.entry.expiresAt - Math.floor(Date.now() / 1000)} s`);
-  process.stdout.write(formatProcessCredentials(read.entry));
+  write(formatProcessCredentials(read.entry));
   return true;
 }
