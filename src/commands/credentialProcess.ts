@@ -1,9 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { getCredentials } from '../credentials/getCredentials';
+import { credentialsForProfile } from '../credentials/credentialsForProfile';
 import { formatProcessCredentials } from '../output/formatProcessCredentials';
-import { cacheDirectory, profileMapPath } from '../profiles/paths';
-import { readProfileMap } from '../profiles/readProfileMap';
-import { resolveProfile } from '../profiles/resolveProfile';
 
 type Environment = Record<string, string | undefined>;
 
@@ -18,13 +15,7 @@ export interface CredentialProcessOptions {
  * never reads stdin and never prompts: AWS SDKs run it without a person to answer.
  */
 export async function credentialProcess(options: CredentialProcessOptions): Promise<void> {
-  const profile = resolveProfile(readProfileMap(profileMapPath(options.env)), options.profile, options.env);
-  const entry = await getCredentials({
-    profile,
-    cacheDirectory: cacheDirectory(options.env),
-    forceRefresh: options.forceRefresh,
-    env: options.env,
-  });
+  const entry = await credentialsForProfile(options.profile, options);
   process.stdout.write(formatProcessCredentials(entry));
 }
 
