@@ -31,6 +31,9 @@ export interface GetCredentialsOptions {
  */
 const FAILURE_BACKOFF_MS = 30_000;
 
+/** Below this lifetime the cache refetches on nearly every run, because the refresh window is 20 minutes. */
+const SHORT_LIFETIME_SECONDS = 25 * 60;
+
 /** Extra wait for the lock beyond the Vault timeout, for the holder to write the entry. */
 const LOCK_MARGIN_MS = 15_000;
 
@@ -147,6 +150,11 @@ function toEntry(fetched: Awaited<ReturnType<typeof fetchCredentials>>, profile:
 
   if (fetched.accountId !== undefined) {
     entry.accountId = fetched.accountId;
+  }
+
+  if (fetched.lifetimeSeconds < SHORT_LIFETIME_SECONDS) {
+    // Vault caps ttl at the role's max_sts_ttl without a warning; such credentials are due for refresh almost at once.
+    debug(`vault: credentials live only ${fetched.lifetimeSeconds} s although ${profile.ttlSeconds} s were requested; raise the role's max_sts_ttl or ttl in the profile map`);
   }
 
   if (entry.expiresAt <= Math.floor(Date.now() / 1000)) {
