@@ -1,10 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { getCredentials } from '../credentials/getCredentials';
+import { credentialsForProfile } from '../credentials/credentialsForProfile';
 import { credentialVariables } from '../output/credentialVariables';
 import { ENVIRONMENT_FORMATS, formatEnvironment, type EnvironmentFormat } from '../output/formatEnvironment';
-import { cacheDirectory, profileMapPath } from '../profiles/paths';
-import { readProfileMap } from '../profiles/readProfileMap';
-import { resolveProfile } from '../profiles/resolveProfile';
 
 type Environment = Record<string, string | undefined>;
 
@@ -26,13 +23,7 @@ export interface PrintEnvironmentOptions {
  * credentials come from the same cache and lock as credential-process.
  */
 export async function printEnvironment(options: PrintEnvironmentOptions): Promise<void> {
-  const profile = resolveProfile(readProfileMap(profileMapPath(options.env)), options.profile, options.env);
-  const entry = await getCredentials({
-    profile,
-    cacheDirectory: cacheDirectory(options.env),
-    forceRefresh: options.forceRefresh,
-    env: options.env,
-  });
+  const entry = await credentialsForProfile(options.profile, options);
 
   const text = formatEnvironment(credentialVariables(entry), options.format);
 
