@@ -1,12 +1,13 @@
 import yargs from 'yargs';
 import { cacheCommand } from './commands/cache';
+import { completionCommand } from './commands/completion';
 import { createConfigureCommand } from './commands/configure';
 import { credentialProcessCommand } from './commands/credentialProcess';
+import { doctorCommand } from './commands/doctor';
 import { createVaultRoleSourceFactory } from './commands/vaultRoleSource';
 import { envCommand } from './commands/env';
 import { execCommand } from './commands/exec';
 import { listCommand } from './commands/list';
-import { completionCommand } from './commands/completion';
 import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
 import { enableDebug, isDebugEnabled, redact } from './log';
 
@@ -45,6 +46,7 @@ function buildParser(argv: string[]) {
     .command(envCommand)
     .command(execCommand)
     .command(listCommand)
+    .command(doctorCommand)
     .command(completionCommand)
     .demandCommand(1, 'Name a command; "vault-aws --help" lists them.')
     .strict()

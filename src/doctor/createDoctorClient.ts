@@ -1,0 +1,18 @@
+import { readClientOptions, type VaultClientOptions } from '../vault/readClientOptions';
+import { createVaultClient, type VaultClient } from '../vault/vaultClient';
+
+type Environment = Record<string, string | undefined>;
+
+/** Longest wait for one doctor request, in milliseconds; VAULT_CLIENT_TIMEOUT lowers it. */
+const DOCTOR_TIMEOUT_MS = 15_000;
+
+/**
+ * Creates a Vault client for diagnosis: without retries, so that every answer is reported as it
+ * came, and with a short timeout, so that an unreachable address does not stall the report.
+ * Throws a ConfigError for invalid VAULT_* settings.
+ */
+export function createDoctorClient(env: Environment, target: { address: string; namespace: string | undefined }): VaultClient {
+  const options: VaultClientOptions = readClientOptions(env, target);
+  const timeoutMs = options.timeoutMs > 0 ? Math.min(options.timeoutMs, DOCTOR_TIMEOUT_MS) : DOCTOR_TIMEOUT_MS;
+  return createVaultClient({ ...options, maxRetries: 0, timeoutMs });
+}
