@@ -1,20 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { ConfigError } from '../errors';
 import { parseDurationSeconds } from '../profiles/duration';
 import { parseGoBool } from './parseGoBool';
+import { readProxySettings, type ProxySettings } from './proxy/readProxySettings';
+import { readTlsSettings, type CaCertOverride, type TlsSettings } from './readTlsSettings';
 import { readNonEmptyVaultVariable } from './readVaultVariable';
 
-type Environment = Record<string, string | undefined>;
+export type { TlsSettings } from './readTlsSettings';
 
-export interface TlsSettings {
-  /** PEM certificates that replace the system roots, as the Vault client does with a custom CA. */
-  ca?: string[];
-  cert?: string;
-  key?: string;
-  rejectUnauthorized: boolean;
-  servername?: string;
-}
+type Environment = Record<string, string | undefined>;
 
 export interface VaultClientOptions {
   address: string;
@@ -25,6 +18,7 @@ export interface VaultClientOptions {
   maxRetries: number;
   followRedirects: boolean;
   tls: TlsSettings;
+  proxy: ProxySettings;
 }
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -32,13 +26,12 @@ export const DEFAULT_MAX_RETRIES = 2;
 
 /**
  * Reads the Vault client settings from the environment with the official client's names, parsing
- * and defaults. `address` and `namespace` come from the profile, which applies its own precedence.
- * `overrides` carries per-profile values that win over the environment (for example a CA file).
+ * and defaults. `address` and `namespace` come from the profile, which applies its own precedence,
+ * and so does `caCert`, a CA file from the profile map that wins over the CA variables.
  */
 export function readClientOptions(
   env: Environment,
-  target: { address: string; namespace: string | undefined },
-  overrides: { caCert?: string } = {},
+  target: { address: string; namespace: string | undefined; caCert?: CaCertOverride | undefined },
 ): VaultClientOptions {
   return {
     address: target.address,
@@ -46,7 +39,8 @@ export function readClientOptions(
     timeoutMs: readTimeoutSeconds(env) * 1000,
     maxRetries: readMaxRetries(env),
     followRedirects: !readBool(env, 'DISABLE_REDIRECTS', false),
-    tls: readTlsSettings(env, overrides.caCert),
+    tls: readTlsSettings(env, target.caCert),
+    proxy: readProxySettings(env),
   };
 }
 
@@ -70,11 +64,12 @@ function readMaxRetries(env: Environment): number {
     return DEFAULT_MAX_RETRIES;
   }
 
-  if (!/^\d+$/.test(found.value.trim())) {
+  // Go parses it with strconv.ParseUint, which takes decimal digits only.
+  if (!/^\d{1,9}$/.test(found.value)) {
     throw new ConfigError(`could not parse ${found.variable}=${JSON.stringify(found.value)}; use a whole number of retries (0 disables them)`);
   }
 
-  return Number(found.value.trim());
+  return Number(found.value);
 }
 
 function readBool(env: Environment, name: string, fallback: boolean): boolean {
@@ -89,62 +84,4 @@ function readBool(env: Environment, name: string, fallback: boolean): boolean {
   }
 
   return value;
-}
-
-function readTlsSettings(env: Environment, caCertOverride: string | undefined): TlsSettings {
-  const tls: TlsSettings = { rejectUnauthorized: !readBool(env, 'SKIP_VERIFY', false) };
-
-  const caFile = caCertOverride ?? readNonEmptyVaultVariable(env, 'CACERT')?.value;
-  const caBytes = readNonEmptyVaultVariable(env, 'CACERT_BYTES');
-  const caPath = readNonEmptyVaultVariable(env, 'CAPATH');
-  if (caFile !== undefined) {
-    tls.ca = [readPem(caFile, caCertOverride === undefined ? 'VAULT_CACERT' : 'the profile\'s vault_cacert')];
-  } else if (caBytes !== undefined) {
-    tls.ca = [caBytes.value];
-  } else if (caPath !== undefined) {
-    tls.ca = readPemDirectory(caPath.value, caPath.variable);
-  }
-
-  const cert = readNonEmptyVaultVariable(env, 'CLIENT_CERT');
-  const key = readNonEmptyVaultVariable(env, 'CLIENT_KEY');
-  if ((cert === undefined) !== (key === undefined)) {
-    const missing = cert === undefined ? 'VAULT_CLIENT_CERT' : 'VAULT_CLIENT_KEY';
-    throw new ConfigError(`both client cert and client key must be provided: ${missing} is not set`);
-  }
-
-  if (cert !== undefined && key !== undefined) {
-    tls.cert = readPem(cert.value, cert.variable);
-    tls.key = readPem(key.value, key.variable);
-  }
-
-  const serverName = readNonEmptyVaultVariable(env, 'TLS_SERVER_NAME');
-  if (serverName !== undefined) {
-    tls.servername = serverName.value;
-  }
-
-  return tls;
-}
-
-function readPem(path: string, source: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`cannot read ${path} named by ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path, cause: error });
-  }
-}
-
-function readPemDirectory(directory: string, source: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(directory);
-  } catch (error) {
-    throw new ConfigError(`cannot read the directory ${directory} named by ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: directory, cause: error });
-  }
-
-  const pems = names.filter((name) => name.endsWith('.pem')).map((name) => readPem(join(directory, name), source));
-  if (pems.length === 0) {
-    throw new ConfigError(`the directory ${directory} named by ${source} holds no .pem files`, { file: directory });
-  }
-
-  return pems;
 }

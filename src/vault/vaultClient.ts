@@ -1,7 +1,11 @@
 import { debug } from '../log';
+import { classifyConnectionError } from './classifyConnectionError';
+import { chooseProxy } from './proxy/chooseProxy';
 import type { VaultClientOptions } from './readClientOptions';
+import { httpFailure, parseSuccessBody } from './readVaultResponse';
+import { isRetryableStatus, linearJitterMs, retryAfterMs } from './retryTiming';
 import { sendRequest, type RawResponse } from './sendRequest';
-import { readableVaultErrors, VaultRequestError } from './vaultRequestError';
+import { VaultRequestError } from './vaultRequestError';
 
 export interface VaultRequest {
   method: 'GET' | 'POST' | 'PUT' | 'LIST' | 'DELETE';
@@ -23,70 +27,68 @@ export interface VaultClient {
   request(request: VaultRequest): Promise<VaultResponse>;
 }
 
-/** Node's error codes for a server certificate that does not verify; retrying cannot help. */
-const TLS_VERIFY_CODES = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_UNTRUSTED',
-  'CERT_REJECTED',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'HOSTNAME_MISMATCH',
-]);
+/** Waiting and randomness, replaceable in tests. */
+export interface ClientClock {
+  sleep(ms: number): Promise<void>;
+  random(): number;
+}
+
+type Fail = (details: Omit<ConstructorParameters<typeof VaultRequestError>[0], 'method' | 'path' | 'address'>) => VaultRequestError;
 
 /** Creates a client that follows the official Vault client's retry, redirect and timeout rules. */
-export function createVaultClient(options: VaultClientOptions, sleep: (ms: number) => Promise<void> = defaultSleep): VaultClient {
+export function createVaultClient(options: VaultClientOptions, clock: Partial<ClientClock> | ClientClock['sleep'] = {}): VaultClient {
+  const given = typeof clock === 'function' ? { sleep: clock } : clock;
+  const fullClock: ClientClock = { sleep: given.sleep ?? defaultSleep, random: given.random ?? Math.random };
   return {
     options,
-    request: (request) => sendWithRetries(options, request, sleep),
+    request: (request) => sendWithRetries(options, request, fullClock),
   };
 }
 
-async function sendWithRetries(options: VaultClientOptions, request: VaultRequest, sleep: (ms: number) => Promise<void>): Promise<VaultResponse> {
+async function sendWithRetries(options: VaultClientOptions, request: VaultRequest, clock: ClientClock): Promise<VaultResponse> {
   const deadline = options.timeoutMs > 0 ? Date.now() + options.timeoutMs : Number.POSITIVE_INFINITY;
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-  const fail = (details: Omit<ConstructorParameters<typeof VaultRequestError>[0], 'method' | 'path' | 'address'>): VaultRequestError =>
-    new VaultRequestError({ ...details, method: request.method, path: request.path, address: options.address });
+  const fail: Fail = (details) => new VaultRequestError({ ...details, method: request.method, path: request.path, address: options.address });
+  const headers = requestHeaders(options, request);
+  const socketPath = unixSocketPath(options.address);
 
   let url = apiUrl(options.address, request.path);
   let redirected = false;
-  let attempt = 0;
+  let retry = 0;
   for (;;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       throw fail({ kind: 'timeout', detail: `no answer within ${options.timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${options.address} is up` });
     }
 
-    debug(`vault: ${request.method} ${request.path} at ${url.origin === 'null' ? options.address : url.origin} (attempt ${attempt + 1})`);
+    const proxy = socketPath === undefined ? chooseProxy(options.proxy, url) : undefined;
+    debug(`vault: ${request.method} ${request.path} at ${socketPath === undefined ? url.origin : options.address}${proxy === undefined ? '' : ` through ${proxy.url.host}`} (attempt ${retry + 1})`);
     let response: RawResponse;
     try {
       response = await sendRequest({
         method: request.method,
-        url: url.protocol === 'unix:' ? new URL(`http://localhost/v1/${encodePath(request.path)}`) : url,
-        ...(url.protocol === 'unix:' ? { socketPath: url.pathname } : {}),
-        headers: requestHeaders(options, request),
+        url,
+        ...(socketPath === undefined ? {} : { socketPath }),
+        ...(proxy === undefined ? {} : { proxy }),
+        headers,
         body,
         tls: options.tls,
         signal: AbortSignal.timeout(Math.min(remaining, 2_147_483_647)),
       });
     } catch (error) {
-      const failure = classifyConnectionError(error, options, fail);
-      if (failure.kind !== 'connection' || attempt >= options.maxRetries) {
+      const failure = classifyConnectionError(error, options.timeoutMs, options.address, fail);
+      if (failure.kind !== 'connection' || retry >= options.maxRetries) {
         throw failure;
       }
 
-      attempt += 1;
-      await waitBeforeRetry(linearJitterMs(attempt), deadline, failure, sleep);
+      retry += 1;
+      await waitBeforeRetry(linearJitterMs(retry, clock.random), deadline, failure, clock);
       continue;
     }
 
     debug(`vault: ${request.method} ${request.path} answered HTTP ${response.status}`);
     if (isRedirect(response.status) && options.followRedirects && !redirected) {
-      url = redirectTarget(response, url, fail);
+      url = redirectTarget(response, url, socketPath !== undefined, fail);
       redirected = true;
       continue;
     }
@@ -96,19 +98,25 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
     }
 
     const failure = httpFailure(response, fail);
-    if (!isRetryableStatus(response.status) || attempt >= options.maxRetries) {
+    if (!isRetryableStatus(response.status) || retry >= options.maxRetries) {
       throw failure;
     }
 
-    attempt += 1;
-    await waitBeforeRetry(retryAfterMs(response) ?? linearJitterMs(attempt), deadline, failure, sleep);
+    retry += 1;
+    await waitBeforeRetry(retryAfterMs(response) ?? linearJitterMs(retry, clock.random), deadline, failure, clock);
   }
+}
+
+/** A `unix:///path` address sends every request over that socket to `http://localhost`. */
+function unixSocketPath(address: string): string | undefined {
+  const base = new URL(address);
+  return base.protocol === 'unix:' ? decodeURIComponent(base.pathname) : undefined;
 }
 
 function apiUrl(address: string, path: string): URL {
   const base = new URL(address);
   if (base.protocol === 'unix:') {
-    return base;
+    return new URL(`http://localhost/v1/${encodePath(path)}`);
   }
 
   return new URL(`${base.pathname.replace(/\/+$/, '')}/v1/${encodePath(path)}`, base);
@@ -139,124 +147,36 @@ function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 307;
 }
 
-/** Retried like the official client: 412, 429 and every 5xx except 501. */
-function isRetryableStatus(status: number): boolean {
-  return status === 412 || status === 429 || (status >= 500 && status !== 501);
-}
-
-type Fail = (details: Omit<ConstructorParameters<typeof VaultRequestError>[0], 'method' | 'path' | 'address'>) => VaultRequestError;
-
-function redirectTarget(response: RawResponse, current: URL, fail: Fail): URL {
+/**
+ * The one redirect the official client follows. Over a unix socket the request stays on the socket,
+ * as Go's socket dialer ignores the host, and only the path and query of `Location` are used.
+ */
+function redirectTarget(response: RawResponse, current: URL, overSocket: boolean, fail: Fail): URL {
   const location = response.headers.location;
   if (location === undefined || location === '') {
     throw fail({ kind: 'redirect', status: response.status, detail: `HTTP ${response.status} redirect without a Location header` });
   }
 
-  const target = new URL(location, current.protocol === 'unix:' ? 'http://localhost' : current);
+  const target = new URL(location, current);
   if (current.protocol === 'https:' && target.protocol !== 'https:') {
-    throw fail({ kind: 'redirect', status: response.status, detail: `redirect to ${target.origin} would cause protocol downgrade from https` });
+    throw fail({ kind: 'redirect', status: response.status, detail: `redirect to ${target.origin} would cause protocol downgrade from https; fix the api_addr of the active Vault node` });
   }
 
-  debug(`vault: following HTTP ${response.status} redirect to ${target.origin}`);
-  return target;
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    throw fail({ kind: 'redirect', status: response.status, detail: `redirect to a ${target.protocol} URL, which is not http or https` });
+  }
+
+  debug(`vault: following HTTP ${response.status} redirect to ${overSocket ? target.pathname : target.origin}`);
+  return overSocket ? new URL(`${target.pathname}${target.search}`, current) : target;
 }
 
-function parseSuccessBody(response: RawResponse, fail: Fail): Record<string, unknown> | undefined {
-  if (response.body.trim() === '') {
-    return undefined;
-  }
-
-  try {
-    const parsed: unknown = JSON.parse(response.body);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      return parsed as Record<string, unknown>;
-    }
-  } catch {
-    // Reported below.
-  }
-
-  throw fail({ kind: 'invalid-response', status: response.status, detail: `HTTP ${response.status} with a body that is not a JSON object (${describeBody(response)})` });
-}
-
-function httpFailure(response: RawResponse, fail: Fail): VaultRequestError {
-  let errors: string[] = [];
-  let parsed = false;
-  try {
-    const body: unknown = JSON.parse(response.body);
-    if (typeof body === 'object' && body !== null) {
-      errors = readableVaultErrors((body as Record<string, unknown>)['errors']);
-      parsed = true;
-    }
-  } catch {
-    parsed = false;
-  }
-
-  const detail = parsed
-    ? `HTTP ${response.status}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`
-    : `HTTP ${response.status} with ${describeBody(response)}, not a Vault answer; a proxy or load balancer may be in the way`;
-  return fail({ kind: 'http', status: response.status, vaultErrors: errors, detail });
-}
-
-function describeBody(response: RawResponse): string {
-  const type = String(response.headers['content-type'] ?? '');
-  if (type.includes('html') || /^\s*</.test(response.body)) {
-    const title = /<title>([^<]{1,100})<\/title>/i.exec(response.body)?.[1]?.trim();
-    return title === undefined ? 'an HTML page' : `an HTML page titled ${JSON.stringify(title)}`;
-  }
-
-  return response.body.trim() === '' ? 'an empty body' : `a ${Buffer.byteLength(response.body)}-byte body that is not valid JSON`;
-}
-
-function classifyConnectionError(error: unknown, options: VaultClientOptions, fail: Fail): VaultRequestError {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
-  const name = (error as Error).name;
-  if (name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {
-    return fail({ kind: 'timeout', detail: `no answer within ${options.timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${options.address} is up`, cause: error });
-  }
-
-  if (TLS_VERIFY_CODES.has(code)) {
-    return fail({
-      kind: 'tls',
-      detail: `the server certificate did not verify (${code}); set VAULT_CACERT to the CA file that signed it`,
-      cause: error,
-    });
-  }
-
-  const reason = code === '' ? (error as Error).message : `${code}${code === 'ECONNRESET' ? ', connection dropped' : ''}`;
-  return fail({ kind: 'connection', detail: `cannot reach Vault (${reason}); check VAULT_ADDR and that Vault is running`, cause: error });
-}
-
-/** `Retry-After` in seconds or as an HTTP date, for 429 and 503 answers. */
-function retryAfterMs(response: RawResponse): number | undefined {
-  if (response.status !== 429 && response.status !== 503) {
-    return undefined;
-  }
-
-  const header = response.headers['retry-after'];
-  if (typeof header !== 'string' || header.trim() === '') {
-    return undefined;
-  }
-
-  if (/^\d+$/.test(header.trim())) {
-    return Number(header.trim()) * 1000;
-  }
-
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** The official client's linear jitter: attempt × a random 1000 to 1500 ms. */
-function linearJitterMs(attempt: number): number {
-  return attempt * (1000 + Math.floor(Math.random() * 500));
-}
-
-async function waitBeforeRetry(ms: number, deadline: number, failure: VaultRequestError, sleep: (ms: number) => Promise<void>): Promise<void> {
+async function waitBeforeRetry(ms: number, deadline: number, failure: VaultRequestError, clock: ClientClock): Promise<void> {
   if (Date.now() + ms >= deadline) {
     throw failure;
   }
 
   debug(`vault: retrying in ${ms} ms after: ${failure.message}`);
-  await sleep(ms);
+  await clock.sleep(ms);
 }
 
 function defaultSleep(ms: number): Promise<void> {

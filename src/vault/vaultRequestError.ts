@@ -1,6 +1,6 @@
 import { VaultAwsError } from '../errors';
 
-export type VaultFailureKind = 'http' | 'connection' | 'timeout' | 'tls' | 'invalid-response' | 'redirect';
+export type VaultFailureKind = 'http' | 'connection' | 'timeout' | 'tls' | 'proxy' | 'invalid-response' | 'redirect';
 
 /** A Vault request that failed; `message` is secret-free and names the method, path and address. */
 export class VaultRequestError extends VaultAwsError {

@@ -1,0 +1,52 @@
+import type { RawResponse } from './sendRequest';
+import { readableVaultErrors, type VaultRequestError } from './vaultRequestError';
+
+type Fail = (details: Omit<ConstructorParameters<typeof VaultRequestError>[0], 'method' | 'path' | 'address'>) => VaultRequestError;
+
+/** The JSON object of a 2xx answer; undefined for an empty body (204). */
+export function parseSuccessBody(response: RawResponse, fail: Fail): Record<string, unknown> | undefined {
+  if (response.body.trim() === '') {
+    return undefined;
+  }
+
+  try {
+    const parsed: unknown = JSON.parse(response.body);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // Reported below.
+  }
+
+  throw fail({ kind: 'invalid-response', status: response.status, detail: `HTTP ${response.status} with a body that is not a JSON object (${describeBody(response)})` });
+}
+
+/** The error of a non-2xx answer, with Vault's `errors` entries, never the raw body. */
+export function httpFailure(response: RawResponse, fail: Fail): VaultRequestError {
+  let errors: string[] = [];
+  let parsed = false;
+  try {
+    const body: unknown = JSON.parse(response.body);
+    if (typeof body === 'object' && body !== null) {
+      errors = readableVaultErrors((body as Record<string, unknown>)['errors']);
+      parsed = true;
+    }
+  } catch {
+    parsed = false;
+  }
+
+  const detail = parsed
+    ? `HTTP ${response.status}${errors.length > 0 ? `: ${errors.join('; ')}` : ''}`
+    : `HTTP ${response.status} with ${describeBody(response)}, not a Vault answer; a proxy or load balancer may be in the way`;
+  return fail({ kind: 'http', status: response.status, vaultErrors: errors, detail });
+}
+
+function describeBody(response: RawResponse): string {
+  const type = String(response.headers['content-type'] ?? '');
+  if (type.includes('html') || /^\s*</.test(response.body)) {
+    const title = /<title>([^<]{1,100})<\/title>/i.exec(response.body)?.[1]?.trim();
+    return title === undefined ? 'an HTML page' : `an HTML page titled ${JSON.stringify(title)}`;
+  }
+
+  return response.body.trim() === '' ? 'an empty body' : `a ${Buffer.byteLength(response.body)}-byte body that is not valid JSON`;
+}
