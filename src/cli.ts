@@ -62,16 +62,21 @@ function buildParser(argv: string[]) {
 function reportError(error: unknown): void {
   if (error instanceof VaultAwsError) {
     const hint = error instanceof UsageError ? ' ("vault-aws --help" lists commands and options)' : '';
-    process.stderr.write(`vault-aws: ${redact(error.message)}${hint}\n`);
+    process.stderr.write(`vault-aws: ${oneLine(redact(error.message))}${hint}\n`);
     process.exitCode = error.exitCode;
     return;
   }
 
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`vault-aws: unexpected error: ${redact(message)}; run again with --debug and report it\n`);
+  process.stderr.write(`vault-aws: unexpected error: ${oneLine(redact(message))}; run again with --debug and report it\n`);
   if (isDebugEnabled() && error instanceof Error && error.stack !== undefined) {
     process.stderr.write(`${redact(error.stack)}\n`);
   }
 
   process.exitCode = EXIT_FAILURE;
+}
+
+/** Keeps an error on one line: a value from the command line or a file may contain line breaks. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }

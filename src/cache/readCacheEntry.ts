@@ -1,14 +1,15 @@
-import { closeSync, constants, fchmodSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { debug } from '../log';
 import { MAX_ENTRY_BYTES, parseCacheEntry, type CacheEntry } from './cacheEntry';
 
-export type CacheRead = { entry: CacheEntry; reason?: undefined } | { entry: undefined; reason: string };
+/** `modifiedAt` is the entry file's mtime in milliseconds since the epoch. */
+export type CacheRead = { entry: CacheEntry; modifiedAt: number; reason?: undefined } | { entry: undefined; reason: string };
 
 /**
  * Reads a cache entry without following symbolic links. An entry that is missing, damaged, too
  * large, not a regular file, owned by someone else or open to group or others is not used: the
- * result says why, and the next write replaces it. Permissions of an entry the user owns are
- * tightened on the way. The directory must have passed checkCacheDirectory.
+ * result says why, and the next write replaces it. An entry open to others is tightened to 0600
+ * and deleted on the way. The directory must have passed checkCacheDirectory.
  */
 export function readCacheEntry(path: string): CacheRead {
   let descriptor: number;
@@ -31,7 +32,9 @@ export function readCacheEntry(path: string): CacheRead {
     }
 
     if ((stats.mode & 0o077) !== 0) {
+      // Another user may have read or replaced these credentials: tighten the mode at once and drop the entry.
       fchmodSync(descriptor, 0o600);
+      unlinkSync(path);
       return { entry: undefined, reason: 'entry was accessible to other users; permissions fixed and entry discarded' };
     }
 
@@ -42,7 +45,7 @@ export function readCacheEntry(path: string): CacheRead {
     const buffer = Buffer.alloc(stats.size);
     const length = readSync(descriptor, buffer, 0, stats.size, 0);
     const entry = parseCacheEntry(buffer.toString('utf8', 0, length));
-    return entry === undefined ? { entry: undefined, reason: 'entry is damaged or of another format' } : { entry };
+    return entry === undefined ? { entry: undefined, reason: 'entry is damaged or of another format' } : { entry, modifiedAt: stats.mtimeMs };
   } catch (error) {
     debug(`cache: reading ${path} failed: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     return { entry: undefined, reason: 'entry unreadable' };

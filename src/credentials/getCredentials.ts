@@ -56,9 +56,11 @@ export async function getCredentials(options: GetCredentialsOptions): Promise<Ca
 
   try {
     removeStaleTemporaryFiles(path);
-    const cached = readCacheEntry(path).entry;
+    const read = readCacheEntry(path);
+    const cached = read.entry;
     const judgement: EntryJudgement | undefined = cached === undefined ? undefined : judgeEntry(cached, profile.profile, fingerprint, Math.floor(Date.now() / 1000));
-    const writtenDuringThisCall = cached !== undefined && cached.fetchedAt * 1000 >= startedAt - 1000;
+    // With --force-refresh, parallel runs share the one fetch made while they waited for the lock.
+    const writtenDuringThisCall = read.entry !== undefined && lock.waited && read.modifiedAt >= startedAt;
     if (cached !== undefined && judgement?.fresh === true && (!options.forceRefresh || writtenDuringThisCall)) {
       debug(`cache: using entry for profile ${profile.profile}${lock.waited ? ' written while this process waited for the lock' : ''}`);
       return cached;
