@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import { CLI, createSandbox, type Sandbox } from '../helpers/sandbox';
+
+const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+
+let vault: VaultEmulator;
+let roleNumber = 0;
+
+beforeAll(async () => {
+  vault = await startVaultEmulator({ version: '1.17.0' });
+});
+
+afterAll(async () => {
+  await vault.close();
+});
+
+afterEach(() => {
+  vault.clearFaults();
+});
+
+/** A sandbox with its own Vault role, so that request counts of different tests never mix. */
+function isolatedSandbox(): { sandbox: Sandbox; role: string; requests: () => number } {
+  roleNumber += 1;
+  const role = `role_${roleNumber}`;
+  vault.addRole('aws', role, { credential_type: 'assumed_role', role_arns: [ROLE_ARN] });
+  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+  sandbox.writeProfileMap(`[profile p]\nvault_role = ${role}\n`);
+  return { sandbox, role, requests: () => vault.count({ method: 'POST', path: `aws/sts/${role}` }) };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('cache under load', () => {
+  it('makes one Vault request for 64 parallel cold runs', async () => {
+    const { sandbox, requests } = isolatedSandbox();
+    vault.setFaults({ latencyMs: 500 });
+
+    const results = await Promise.all(Array.from({ length: 64 }, () => sandbox.run(['credential-process', '--profile', 'p'], {}, { timeoutMs: 60_000 })));
+
+    expect(results.filter((result) => result.code !== 0)).toEqual([]);
+    expect(results.map((result) => result.stderr).join('')).toBe('');
+    expect(new Set(results.map((result) => result.stdout)).size).toBe(1);
+    expect(requests()).toBe(1);
+  });
+
+  it('does not multiply retries across waiting processes', async () => {
+    const { sandbox, requests } = isolatedSandbox();
+    vault.setFaults({ latencyMs: 300, status: { code: 502, errors: ['Error assuming role: Throttling: Rate exceeded'] } });
+
+    const results = await Promise.all(Array.from({ length: 8 }, () => sandbox.run(['credential-process', '--profile', 'p'], { VAULT_MAX_RETRIES: '1' })));
+
+    for (const result of results) {
+      expect(result.stdout).toBe('');
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('HTTP 502');
+    }
+
+    // One process asks, with one retry; the seven that waited report its failure.
+    expect(requests()).toBe(2);
+  });
+});
+
+describe('killed processes', () => {
+  it('recovers at once from a holder killed during its Vault request', async () => {
+    const { sandbox, requests } = isolatedSandbox();
+    vault.setFaults({ hang: true });
+    const holder = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'p'], { env: sandbox.env, stdio: 'ignore' });
+    const lock = join(sandbox.cacheDirectory, 'profile-p.json.lock');
+    await waitFor(() => existsSync(lock) && requests() === 1);
+    holder.kill('SIGKILL');
+    await new Promise((resolve) => holder.once('exit', resolve));
+    vault.clearFaults();
+
+    const started = Date.now();
+    const result = await sandbox.run(['credential-process', '--profile', 'p']);
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('leaves a whole entry when writers are killed at random moments', async () => {
+    const { sandbox } = isolatedSandbox();
+    const entry = join(sandbox.cacheDirectory, 'profile-p.json');
+
+    for (let round = 0; round < 12; round += 1) {
+      const child = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'p', '--force-refresh'], { env: sandbox.env, stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, 40 + ((round * 37) % 120)));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+
+      if (existsSync(entry)) {
+        expect(() => JSON.parse(readFileSync(entry, 'utf8')) as unknown).not.toThrow();
+      }
+    }
+
+    const result = await sandbox.run(['credential-process', '--profile', 'p', '--force-refresh']);
+
+    expect(result.code).toBe(0);
+    expect(readdirSync(sandbox.cacheDirectory).sort()).toEqual(['profile-p.json']);
+  });
+});
+
+describe('Vault failures with cached credentials', () => {
+  it('serves still-valid credentials when the refresh fails, silently', async () => {
+    const { sandbox, requests } = isolatedSandbox();
+    const first = await sandbox.run(['credential-process', '--profile', 'p']);
+    const entry = join(sandbox.cacheDirectory, 'profile-p.json');
+    const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
+    // Ten minutes left: inside the refresh window, not expired.
+    const now = Math.floor(Date.now() / 1000);
+    rmSync(entry);
+    writeFileSync(entry, JSON.stringify({ ...cached, fetchedAt: now + 600 - 3600, expiresAt: now + 600, ttl: 3600 }), { mode: 0o600 });
+    vault.state.sealed = true;
+    const before = requests();
+
+    try {
+      const result = await sandbox.run(['credential-process', '--profile', 'p'], { VAULT_MAX_RETRIES: '0' });
+      const again = await sandbox.run(['credential-process', '--profile', 'p'], { VAULT_MAX_RETRIES: '0' });
+
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).AccessKeyId).toBe(JSON.parse(first.stdout).AccessKeyId);
+      expect(again.code).toBe(0);
+      // The second run is inside the back-off after a failure and does not ask Vault.
+      expect(requests() - before).toBe(1);
+
+      const debug = await sandbox.run(['credential-process', '--profile', 'p', '--debug'], { VAULT_MAX_RETRIES: '0' });
+      expect(debug.code).toBe(0);
+      expect(debug.stderr).toContain('serving cached credentials that are still valid');
+    } finally {
+      vault.state.sealed = false;
+    }
+  });
+});
+
+describe('debug output', () => {
+  it('never contains the token or the credentials', async () => {
+    const { sandbox } = isolatedSandbox();
+    const miss = await sandbox.run(['credential-process', '--profile', 'p', '--debug']);
+    const hit = await sandbox.run(['credential-process', '--profile', 'p'], { VAULT_AWS_DEBUG: '1' });
+    const printed = JSON.parse(miss.stdout) as Record<string, string>;
+
+    expect(miss.code).toBe(0);
+    expect(hit.code).toBe(0);
+    expect(miss.stderr).toContain('vault: POST aws/sts/');
+    expect(hit.stderr).toContain('cache: hit');
+    for (const secret of [vault.rootToken, printed['AccessKeyId'], printed['SecretAccessKey'], printed['SessionToken']]) {
+      expect(miss.stderr).not.toContain(secret);
+      expect(hit.stderr).not.toContain(secret);
+    }
+  });
+});
