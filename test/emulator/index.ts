@@ -1,0 +1,21 @@
+export { startVaultEmulator } from './startVaultEmulator';
+export type {
+  AppRoleCredentials,
+  AppRoleOptions,
+  AwsAuthOptions,
+  AwsAuthRoleOptions,
+  AwsMountOptions,
+  EmulatorOptions,
+  EmulatorState,
+  Faults,
+  JwtRoleOptions,
+  KubernetesRoleOptions,
+  LoginTokenOptions,
+  PasswordLoginOptions,
+  RecordedRequest,
+  RequestFilter,
+  RoleDefinition,
+  TokenOptions,
+  VaultEmulator,
+  WrapOptions,
+} from './types';
