@@ -14,7 +14,8 @@ export async function describeHaMode(client: VaultClient, health: SysHealth | un
   }
 
   const haEnabled = leader?.['ha_enabled'];
-  const leaderAddress = typeof leader?.['leader_address'] === 'string' && leader['leader_address'] !== '' ? leader['leader_address'] : 'unknown';
+  const address = leader?.['leader_address'];
+  const activeNode = typeof address === 'string' && address !== '' ? `the active node at ${address}` : 'the active node, whose address Vault does not report';
   const standby = health?.body['standby'] === true || leader?.['is_self'] === false;
   const performanceStandby = health?.body['performance_standby'] === true || leader?.['performance_standby'] === true;
 
@@ -23,13 +24,13 @@ export async function describeHaMode(client: VaultClient, health: SysHealth | un
   }
 
   if (performanceStandby) {
-    return finding.pass('vault.ha', `performance standby, which serves reads and forwards writes to the active node at ${leaderAddress}`);
+    return finding.pass('vault.ha', `performance standby, which serves reads and forwards writes to ${activeNode}`);
   }
 
   if (standby) {
     return finding.warn(
       'vault.ha',
-      `standby node: requests go on to the active node at ${leaderAddress}, forwarded or redirected, and fail while it is down`,
+      `standby node: requests go on to ${activeNode}, forwarded or redirected, and fail while it is down`,
       'point VAULT_ADDR at the cluster\'s load balancer or at the active node',
     );
   }

@@ -1,3 +1,4 @@
+import { chooseProxy } from '../vault/proxy/chooseProxy';
 import type { VaultClientOptions } from '../vault/readClientOptions';
 import { sendRequest } from '../vault/sendRequest';
 
@@ -12,15 +13,15 @@ const ALWAYS_BODY_QUERY = ['uninitcode', 'sealedcode', 'standbycode', 'drseconda
 
 export interface SysHealth {
   body: Record<string, unknown>;
-  /** Local time in milliseconds halfway between sending the request and receiving the answer. */
+  /** Local time in milliseconds halfway between sending the request and receiving the response. */
   receivedAtMs: number;
   roundTripMs: number;
 }
 
 /**
  * Sends `GET sys/health` with the query above. The Vault client takes no query string, so this
- * sends the one request directly, with the client's TLS settings. Rejects on connection errors and
- * on an answer that is not a JSON object.
+ * sends the one request directly, with the client's TLS and proxy settings. Rejects on connection
+ * errors and on a response that is not a JSON object.
  */
 export async function requestSysHealth(options: VaultClientOptions): Promise<SysHealth> {
   const base = new URL(options.address);
@@ -29,11 +30,13 @@ export async function requestSysHealth(options: VaultClientOptions): Promise<Sys
     ? new URL(`http://localhost/v1/sys/health?${ALWAYS_BODY_QUERY}`)
     : new URL(`${base.pathname.replace(/\/+$/, '')}/v1/sys/health?${ALWAYS_BODY_QUERY}`, base);
 
+  const proxy = isSocket ? undefined : chooseProxy(options.proxy, url);
   const sentAt = Date.now();
   const response = await sendRequest({
     method: 'GET',
     url,
     ...(isSocket ? { socketPath: base.pathname } : {}),
+    ...(proxy === undefined ? {} : { proxy }),
     headers: { 'X-Vault-Request': 'true' },
     body: undefined,
     tls: options.tls,
@@ -43,7 +46,7 @@ export async function requestSysHealth(options: VaultClientOptions): Promise<Sys
 
   const body: unknown = JSON.parse(response.body);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new Error(`sys/health answered HTTP ${response.status} without a JSON object`);
+    throw new Error(`sys/health responded with HTTP ${response.status} and no JSON object`);
   }
 
   return { body: body as Record<string, unknown>, receivedAtMs: (sentAt + receivedAt) / 2, roundTripMs: receivedAt - sentAt };

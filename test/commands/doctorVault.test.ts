@@ -1,0 +1,340 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import { quotePosix } from '../../src/output/formatEnvironment';
+import { CLI, createSandbox, type RunResult } from '../helpers/sandbox';
+
+const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+const MAP = '[profile b-s3]\nvault_role = s3_access\n';
+const USER_TOKEN = 'hvs.doctorUserTokenNeverPrinted01';
+const READ_ONLY_TOKEN = 'hvs.doctorReadOnlyTokenNeverPrinted';
+const SHORT_TOKEN = 'hvs.doctorShortTokenNeverPrinted02';
+
+let vault: VaultEmulator;
+
+beforeAll(async () => {
+  vault = await startVaultEmulator({ version: '1.17.0' });
+  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: [ROLE_ARN], max_sts_ttl: 43200 });
+  vault.addRole('aws', 'short', { credential_type: 'assumed_role', role_arns: [ROLE_ARN], max_sts_ttl: 1800 });
+  vault.addRole('aws', 'multi', { credential_type: 'assumed_role', role_arns: [ROLE_ARN, 'arn:aws:iam::111122223333:role/other'] });
+  vault.addRole('aws', 'federated', { credential_type: 'federation_token', policy_arns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] });
+  vault.addToken(USER_TOKEN, { policies: ['default', 'aws-sts'], capabilities: { 'aws/sts/s3_access': ['update'] }, ttlSeconds: 86400, displayName: 'token-dev' });
+  vault.addToken(READ_ONLY_TOKEN, { policies: ['default'], capabilities: { 'aws/sts/s3_access': ['read'] } });
+  vault.addToken(SHORT_TOKEN, { policies: ['default'], capabilities: { 'aws/sts/s3_access': ['update'] }, ttlSeconds: 600 });
+});
+
+afterEach(() => {
+  vault.state.sealed = false;
+  vault.state.initialized = true;
+  vault.state.standby = false;
+  vault.state.activeAddress = null;
+  vault.state.clockSkewMs = 0;
+});
+
+afterAll(async () => {
+  await vault.close();
+});
+
+interface Finding {
+  check: string;
+  subject: string;
+  status: string;
+  found: string;
+  fix: string | null;
+}
+
+interface Report {
+  result: RunResult;
+  ok: boolean;
+  findings: Finding[];
+}
+
+/** Runs doctor --json in a sandbox whose AWS config runs this installation for every profile of `map`. */
+async function runDoctor(map = MAP, token = vault.rootToken, args: string[] = []): Promise<Report> {
+  const sandbox = createSandbox({ url: vault.url, token });
+  sandbox.writeProfileMap(map);
+  const profiles = [...map.matchAll(/^\[profile (.+)\]$/gm)].map((match) => match[1] as string);
+  const config = profiles.map((profile) => `[profile ${profile}]\ncredential_process = ${quotePosix(process.execPath)} ${CLI} credential-process --profile ${profile}\n`);
+  mkdirSync(dirname(sandbox.awsConfigPath), { recursive: true });
+  writeFileSync(sandbox.awsConfigPath, config.join('\n'));
+
+  const result = await sandbox.run(['doctor', '--json', ...args]);
+  expect(result.stderr).toBe('');
+  for (const secret of [vault.rootToken, USER_TOKEN, READ_ONLY_TOKEN, SHORT_TOKEN]) {
+    expect(result.stdout).not.toContain(secret);
+  }
+
+  const report = JSON.parse(result.stdout) as { ok: boolean; findings: Finding[] };
+  return { result, ...report };
+}
+
+function statusOf(report: Report): Record<string, string> {
+  return Object.fromEntries(report.findings.map((finding) => [finding.check, finding.status]));
+}
+
+function findingOf(report: Report, check: string): Finding | undefined {
+  return report.findings.find((finding) => finding.check === check);
+}
+
+describe('doctor against a healthy Vault', () => {
+  it('passes every check', async () => {
+    const report = await runDoctor();
+
+    expect(report.result.code).toBe(0);
+    expect(report.ok).toBe(true);
+    expect(report.findings.map((finding) => [finding.check, finding.status])).toEqual([
+      ['profile_map.file', 'pass'],
+      ['token.found', 'pass'],
+      ['vault.reachable', 'pass'],
+      ['vault.tls', 'pass'],
+      ['vault.initialized', 'pass'],
+      ['vault.sealed', 'pass'],
+      ['vault.version', 'pass'],
+      ['vault.storage', 'pass'],
+      ['vault.ha', 'pass'],
+      ['vault.clock', 'pass'],
+      ['token.valid', 'pass'],
+      ['token.ttl', 'pass'],
+      ['token.policies', 'pass'],
+      ['profile_map.profile', 'pass'],
+      ['token.capabilities', 'pass'],
+      ['role.exists', 'pass'],
+      ['role.credential_type', 'pass'],
+      ['role.role_arn', 'pass'],
+      ['role.ttl', 'pass'],
+      ['aws_config.profile', 'pass'],
+      ['aws_config.credential_process', 'pass'],
+      ['aws_config.other_keys', 'pass'],
+      ['aws_credentials.static_keys', 'pass'],
+      ['cache.directory', 'pass'],
+    ]);
+  });
+
+  it('describes the server, the token and the role', async () => {
+    const report = await runDoctor();
+
+    expect(findingOf(report, 'vault.tls')?.found).toBe('plain HTTP to a loopback address');
+    expect(findingOf(report, 'vault.version')?.found).toBe('version 1.17.0');
+    expect(findingOf(report, 'vault.storage')?.found).toBe('storage inmem');
+    expect(findingOf(report, 'vault.ha')?.found).toBe('HA disabled, a single active node');
+    expect(findingOf(report, 'vault.clock')?.found).toBe('this machine\'s clock agrees with Vault\'s');
+    expect(findingOf(report, 'token.found')?.found).toBe('found in VAULT_TOKEN');
+    expect(findingOf(report, 'token.valid')?.found).toBe('valid, display name root, type service');
+    expect(findingOf(report, 'token.ttl')?.found).toBe('does not expire');
+    expect(findingOf(report, 'token.policies')?.found).toBe('policies: root');
+    expect(findingOf(report, 'token.capabilities')?.found).toBe('the token has root on aws/sts/s3_access');
+    expect(findingOf(report, 'role.exists')?.found).toBe('aws/roles/s3_access exists');
+    expect(findingOf(report, 'role.role_arn')?.found).toBe(`the role's only ARN ${ROLE_ARN} is used`);
+    expect(findingOf(report, 'role.ttl')?.found).toBe('ttl 1h 0m; max_sts_ttl 12h 0m');
+  });
+
+  it('checks an ordinary token that cannot read the role', async () => {
+    const report = await runDoctor(MAP, USER_TOKEN);
+
+    expect(report.result.code).toBe(0);
+    expect(findingOf(report, 'token.valid')?.found).toBe('valid, display name token-dev, type service');
+    expect(findingOf(report, 'token.ttl')?.found).toMatch(/^expires in 2[34]h \d+m, renewable$/);
+    expect(findingOf(report, 'token.policies')?.found).toBe('policies: aws-sts, default');
+    expect(findingOf(report, 'token.capabilities')).toMatchObject({ status: 'pass', found: 'the token has update on aws/sts/s3_access' });
+    expect(findingOf(report, 'role.exists')?.status).toBe('skip');
+    expect(findingOf(report, 'role.exists')?.found).toContain('the token may not read aws/roles/s3_access');
+    expect(findingOf(report, 'role.ttl')).toMatchObject({ status: 'pass', found: 'ttl 1h 0m; the role\'s max_sts_ttl was not read' });
+  });
+
+  it('prints colourless text without the token', async () => {
+    const sandbox = createSandbox({ url: vault.url, token: USER_TOKEN });
+    sandbox.writeProfileMap(MAP);
+
+    const result = await sandbox.run(['doctor', '--profile', 'b-s3']);
+
+    expect(result.stdout).not.toContain(USER_TOKEN);
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(result.stdout).toContain(`Vault ${vault.url}\n  ok    vault.reachable`);
+    expect(result.stdout).toContain('profile b-s3\n');
+  });
+});
+
+describe('doctor against a Vault in trouble', () => {
+  it('reports a sealed Vault and skips what needs it', async () => {
+    vault.state.sealed = true;
+
+    const report = await runDoctor();
+
+    expect(report.result.code).toBe(1);
+    expect(findingOf(report, 'vault.sealed')).toMatchObject({
+      status: 'fail',
+      found: 'Vault is sealed (0 of 1 unseal keys entered) and cannot issue credentials',
+      fix: 'unseal it with "vault operator unseal"',
+    });
+    expect(statusOf(report)['vault.initialized']).toBe('pass');
+    expect(statusOf(report)['vault.ha']).toBeUndefined();
+    expect(statusOf(report)['token.valid']).toBeUndefined();
+    expect(findingOf(report, 'token.capabilities')).toMatchObject({ status: 'skip', found: `Vault at ${vault.url} cannot be used` });
+    expect(statusOf(report)['role.exists']).toBe('skip');
+  });
+
+  it('reports an uninitialized Vault', async () => {
+    vault.state.initialized = false;
+    vault.state.sealed = true;
+
+    const report = await runDoctor();
+
+    expect(findingOf(report, 'vault.initialized')).toMatchObject({ status: 'fail', found: 'Vault is not initialized', fix: 'initialize it with "vault operator init"' });
+    expect(statusOf(report)['vault.sealed']).toBeUndefined();
+  });
+
+  it('warns about a standby and reports what fails there', async () => {
+    vault.state.standby = true;
+    vault.state.activeAddress = null;
+
+    const report = await runDoctor();
+
+    expect(report.result.code).toBe(1);
+    expect(findingOf(report, 'vault.ha')).toMatchObject({
+      status: 'warn',
+      found: 'standby node: requests go on to the active node, whose address Vault does not report, forwarded or redirected, and fail while it is down',
+    });
+    expect(findingOf(report, 'token.valid')?.status).toBe('fail');
+    expect(findingOf(report, 'token.valid')?.found).toContain('no active Vault instance found');
+  });
+
+  it('fails a clock ten minutes off', async () => {
+    vault.state.clockSkewMs = -600_000;
+
+    const report = await runDoctor();
+
+    expect(report.result.code).toBe(1);
+    expect(findingOf(report, 'vault.clock')).toMatchObject({
+      status: 'fail',
+      found: 'this machine\'s clock is 10m 0s ahead of Vault\'s, more than the 5 minutes AWS accepts in signed requests',
+      fix: 'synchronize the clocks with NTP (timedatectl set-ntp true on systemd)',
+    });
+  });
+
+  it('warns about a clock two minutes off', async () => {
+    vault.state.clockSkewMs = 120_000;
+
+    const report = await runDoctor();
+
+    expect(report.result.code).toBe(0);
+    expect(findingOf(report, 'vault.clock')).toMatchObject({ status: 'warn', found: 'this machine\'s clock is 2m 0s behind Vault\'s; AWS rejects requests signed more than 5 minutes off' });
+  });
+});
+
+describe('doctor with a wrong token or role', () => {
+  it('reports a missing role', async () => {
+    const report = await runDoctor('[profile b-s3]\nvault_role = nope\n');
+
+    expect(report.result.code).toBe(1);
+    expect(findingOf(report, 'role.exists')).toMatchObject({ status: 'fail', found: 'the role nope does not exist under aws/' });
+    expect(findingOf(report, 'role.exists')?.fix).toContain('"vault list aws/roles" shows the roles');
+  });
+
+  it('reports a missing mount', async () => {
+    const report = await runDoctor('[profile b-s3]\nvault_role = s3_access\nvault_mount = team/aws\n');
+
+    expect(findingOf(report, 'role.exists')).toMatchObject({ status: 'fail', found: 'no AWS secrets engine is mounted at team/aws/' });
+  });
+
+  it('reports a token without update on the sts path', async () => {
+    const report = await runDoctor(MAP, READ_ONLY_TOKEN);
+
+    expect(report.result.code).toBe(1);
+    expect(findingOf(report, 'token.capabilities')).toMatchObject({
+      status: 'fail',
+      found: 'the token has read on aws/sts/s3_access, without update, so Vault rejects the credential request with 403',
+      fix: 'grant it in a policy of the token: path "aws/sts/s3_access" { capabilities = ["update"] }',
+    });
+  });
+
+  it('reports an invalid token', async () => {
+    const report = await runDoctor(MAP, 'hvs.doctorInvalidTokenNeverPrinted');
+
+    expect(report.result.stdout).not.toContain('doctorInvalidTokenNeverPrinted');
+    expect(findingOf(report, 'token.valid')).toMatchObject({ status: 'fail', found: 'Vault rejects the token from VAULT_TOKEN as invalid or expired', fix: 'log in again with "vault login"' });
+  });
+
+  it('warns about a token that expires before the credentials', async () => {
+    const report = await runDoctor(MAP, SHORT_TOKEN);
+
+    expect(findingOf(report, 'token.ttl')?.status).toBe('warn');
+    expect(findingOf(report, 'token.ttl')?.found).toMatch(/^expires in (10m 0s|9m \d+s), renewable, before credentials requested now \(1h 0m\) run out, so the next refresh will fail$/);
+  });
+
+  it('fails a ttl above max_sts_ttl and under 20 minutes', async () => {
+    const report = await runDoctor('[profile long]\nvault_role = short\n\n[profile brief]\nvault_role = s3_access\nttl = 15m\n');
+    const ttl = report.findings.filter((finding) => finding.check === 'role.ttl');
+
+    expect(ttl.map((finding) => [finding.subject, finding.status])).toEqual([
+      ['profile long', 'fail'],
+      ['profile brief', 'fail'],
+    ]);
+    expect(ttl[0]?.found).toBe('ttl 1h 0m is above the role\'s max_sts_ttl of 30m 0s, so Vault issues credentials for 30m 0s only');
+    expect(ttl[1]?.found).toContain('ttl 15m 0s is under 20m 0s');
+  });
+
+  it('checks role_arn against the role', async () => {
+    const map = `[profile several]\nvault_role = multi\n\n[profile wrong]\nvault_role = s3_access\nrole_arn = arn:aws:iam::111122223333:role/other\n`;
+
+    const report = await runDoctor(map);
+    const arns = report.findings.filter((finding) => finding.check === 'role.role_arn');
+
+    expect(arns[0]).toMatchObject({ subject: 'profile several', status: 'fail' });
+    expect(arns[0]?.found).toContain('the role allows 2 ARNs');
+    expect(arns[1]).toMatchObject({ subject: 'profile wrong', status: 'fail', found: `arn:aws:iam::111122223333:role/other is not among the role's role_arns (${ROLE_ARN})` });
+  });
+
+  it('accepts a federation_token role without role_arn', async () => {
+    const report = await runDoctor('[profile fed]\nvault_role = federated\n');
+
+    expect(findingOf(report, 'role.credential_type')).toMatchObject({ status: 'pass', found: 'federation_token, which ignores role_arn' });
+    expect(findingOf(report, 'role.role_arn')?.status).toBe('skip');
+  });
+
+  it('checks only the profile named', async () => {
+    const report = await runDoctor(`${MAP}\n[profile nope]\nvault_role = nope\n`, vault.rootToken, ['--profile', 'b-s3']);
+
+    expect(report.result.code).toBe(0);
+    expect(report.findings.some((finding) => finding.subject === 'profile nope')).toBe(false);
+  });
+});
+
+describe('doctor over TLS', () => {
+  let secure: VaultEmulator;
+
+  beforeAll(async () => {
+    secure = await startVaultEmulator({ tls: true });
+  });
+
+  afterAll(async () => {
+    await secure.close();
+  });
+
+  it('fails an untrusted certificate', async () => {
+    const sandbox = createSandbox({ url: secure.url, token: secure.rootToken });
+
+    const result = await sandbox.run(['doctor', '--json']);
+    const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
+
+    expect(findings.find((finding) => finding.check === 'vault.reachable')?.status).toBe('fail');
+    expect(findings.find((finding) => finding.check === 'vault.tls')).toMatchObject({
+      status: 'fail',
+      found: 'the server certificate is not trusted',
+      fix: 'set VAULT_CACERT to the file of the CA certificate that signed Vault\'s certificate',
+    });
+  });
+
+  it('passes a certificate from VAULT_CACERT', async () => {
+    const sandbox = createSandbox({ url: secure.url, token: secure.rootToken });
+
+    const result = await sandbox.run(['doctor', '--json'], { VAULT_CACERT: secure.caFile });
+    const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
+
+    expect(findings.find((finding) => finding.check === 'vault.tls')).toMatchObject({
+      status: 'pass',
+      found: 'certificate trusted, verified against the CA certificates from VAULT_CACERT, VAULT_CACERT_BYTES or VAULT_CAPATH',
+    });
+    expect(result.stdout).not.toContain(secure.rootToken);
+  });
+});

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import { createSandbox } from '../helpers/sandbox';
+
+const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+const MAP = '[profile b-s3]\nvault_role = s3_access\n';
+const PRINT_KEY = 'process.stdout.write(process.env.AWS_ACCESS_KEY_ID ?? "")';
+
+let vault: VaultEmulator;
+
+beforeAll(async () => {
+  vault = await startVaultEmulator({ version: '1.17.0' });
+  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: [ROLE_ARN] });
+});
+
+afterAll(async () => {
+  await vault.close();
+});
+
+function stsRequests(): number {
+  return vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
+}
+
+describe('env and exec against Vault', () => {
+  it('share the cache with credential-process', async () => {
+    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    sandbox.writeProfileMap(MAP);
+    const before = stsRequests();
+
+    const env = await sandbox.run(['env', '--profile', 'b-s3', '--format', 'json']);
+    const credentialProcess = await sandbox.run(['credential-process', '--profile', 'b-s3']);
+    const exec = await sandbox.run(['exec', '--profile', 'b-s3', '--', process.execPath, '-e', PRINT_KEY]);
+
+    expect(env.code).toBe(0);
+    expect(credentialProcess.code).toBe(0);
+    expect(exec.code).toBe(0);
+    expect(stsRequests() - before).toBe(1);
+    const variables = JSON.parse(env.stdout) as Record<string, string>;
+    const document = JSON.parse(credentialProcess.stdout) as Record<string, string>;
+    expect(variables['AWS_ACCESS_KEY_ID']).toBe(document['AccessKeyId']);
+    expect(variables['AWS_SECRET_ACCESS_KEY']).toBe(document['SecretAccessKey']);
+    expect(variables['AWS_SESSION_TOKEN']).toBe(document['SessionToken']);
+    expect(variables['AWS_CREDENTIAL_EXPIRATION']).toBe(document['Expiration']);
+    expect(exec.stdout).toBe(document['AccessKeyId']);
+  });
+
+  it('fetch new credentials with --force-refresh', async () => {
+    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    sandbox.writeProfileMap(MAP);
+    const first = await sandbox.run(['env', '--profile', 'b-s3', '--format', 'json']);
+    const before = stsRequests();
+
+    const second = await sandbox.run(['env', '--profile', 'b-s3', '--format', 'json', '--force-refresh']);
+
+    expect(second.code).toBe(0);
+    expect(stsRequests() - before).toBe(1);
+    expect(second.stdout).not.toBe(first.stdout);
+  });
+
+  it('report a Vault failure without output', async () => {
+    const sandbox = createSandbox({ url: vault.url, token: 'hvs.envInvalidToken000000' });
+    sandbox.writeProfileMap(MAP);
+
+    const env = await sandbox.run(['env', '--profile', 'b-s3'], { VAULT_MAX_RETRIES: '0' });
+    const exec = await sandbox.run(['exec', '--profile', 'b-s3', '--', process.execPath, '-e', PRINT_KEY], { VAULT_MAX_RETRIES: '0' });
+
+    expect(env.code).toBe(1);
+    expect(env.stdout).toBe('');
+    expect(env.stderr).toContain('invalid or expired');
+    expect(exec.code).toBe(1);
+    expect(exec.stdout).toBe('');
+  });
+});
