@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { quotePosix } from '../../src/output/formatEnvironment';
@@ -220,5 +221,26 @@ describe('doctor without Vault', () => {
     expect(result.stdout).toContain(`Vault ${CLOSED_VAULT}\n  FAIL  vault.reachable`);
     expect(result.stdout).toContain('fix: check the address (from VAULT_ADDR) and that Vault is running there');
     expect(result.stdout).toMatch(/\n\d+ failed, \d+ passed, \d+ skipped\n$/);
+  });
+});
+
+describe.skipIf(!existsSync('/usr/bin/script'))('doctor on a terminal', () => {
+  /** Runs doctor in a pseudo-terminal made by script(1) and returns what the terminal showed. */
+  function doctorOnTerminal(extraEnv: Record<string, string>): string {
+    const sandbox = createSandbox();
+    const line = ['exec', process.execPath, CLI, 'doctor'].map(quotePosix).join(' ');
+    const env = { ...sandbox.env, VAULT_ADDR: CLOSED_VAULT, TERM: 'xterm', SHELL: '/bin/sh', ...extraEnv };
+    return spawnSync('/usr/bin/script', ['-qfec', line, '/dev/null'], { env, encoding: 'utf8', timeout: 30_000 }).stdout;
+  }
+
+  it('colours the status marks', () => {
+    expect(doctorOnTerminal({})).toContain('\u001b[31mFAIL\u001b[39m');
+  });
+
+  it('leaves colour out with NO_COLOR', () => {
+    const output = doctorOnTerminal({ NO_COLOR: '1' });
+
+    expect(output).toContain('FAIL');
+    expect(output).not.toContain('\u001b[');
   });
 });
