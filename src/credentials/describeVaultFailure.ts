@@ -1,6 +1,8 @@
 import { VaultAwsError } from '../errors';
 import type { ResolvedProfile } from '../profiles/resolveProfile';
+import { LoginRequiredError } from '../vault/login/loginErrors';
 import { VaultRequestError } from '../vault/vaultRequestError';
+import { describeLoginFailure } from './describeLoginFailure';
 
 /**
  * Rewrites an error from fetching credentials into one message that names the profile, says what
@@ -10,6 +12,11 @@ export function describeVaultFailure(error: unknown, profile: ResolvedProfile, t
   const prefix = `profile "${profile.profile}"`;
   if (!(error instanceof VaultAwsError)) {
     return new VaultAwsError(`${prefix}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+
+  if (error instanceof LoginRequiredError) {
+    const next = `run "vault-aws login --profile ${profile.profile}"; the token it obtains is cached and shared by the profiles with the same Vault and auth settings`;
+    return new VaultAwsError(`${prefix}: ${error.message}; ${next}`, { exitCode: error.exitCode, cause: error });
   }
 
   if (!(error instanceof VaultRequestError)) {

@@ -1,6 +1,9 @@
 import { ConfigError } from '../errors';
+import type { LoginSettings } from '../vault/login/loginSettings';
+import type { CaCertOverride } from '../vault/readTlsSettings';
 import { readNonEmptyVaultVariable } from '../vault/readVaultVariable';
 import { parseDurationSeconds } from './duration';
+import { AUTH_KEYS, resolveAuthSettings, resolveCaCert } from './resolveAuthSettings';
 import type { ProfileMap, ProfileSection, SettingValue } from './readProfileMap';
 
 type Environment = Record<string, string | undefined>;
@@ -25,15 +28,20 @@ export interface ResolvedProfile {
   roleArn: string | undefined;
   ttlSeconds: number;
   roleSessionName: string | undefined;
+  /** A CA file from the profile map that replaces the CA variables; undefined leaves them in charge. */
+  caCert?: CaCertOverride | undefined;
+  /** How to log in to Vault; undefined uses an existing token (`auth_method = token`, the default). */
+  login?: LoginSettings | undefined;
 }
 
-export const PROFILE_KEYS = ['vault_role', 'vault_mount', 'role_arn', 'ttl', 'role_session_name', 'vault_addr', 'vault_namespace'];
-export const VAULT_SECTION_KEYS = ['addr', 'namespace'];
+export const PROFILE_KEYS = ['vault_role', 'vault_mount', 'role_arn', 'ttl', 'role_session_name', 'vault_addr', 'vault_namespace', 'vault_cacert', ...AUTH_KEYS];
+export const VAULT_SECTION_KEYS = ['addr', 'namespace', 'cacert', ...AUTH_KEYS];
 
 /**
  * Resolves a profile's settings. Precedence, highest first, for every setting that has more than one
  * source: a key in the `[profile NAME]` section, then the environment variable (`BAO_*` before
- * `VAULT_*`; `VAULT_AGENT_ADDR` before `VAULT_ADDR`), then the `[vault]` section, then Vault's default.
+ * `VAULT_*`; `VAULT_AGENT_ADDR` before `VAULT_ADDR`; `VAULT_CACERT`, `VAULT_ROLE_ID`,
+ * `VAULT_SECRET_ID`), then the `[vault]` section, then Vault's default.
  */
 export function resolveProfile(map: ProfileMap, profile: string, env: Environment = process.env): ResolvedProfile {
   const section = map.profiles.get(profile);
@@ -48,6 +56,7 @@ export function resolveProfile(map: ProfileMap, profile: string, env: Environmen
   }
 
   const where = (key: string, setting: SettingValue): string => `${key} in [profile ${profile}] of ${map.path} line ${setting.lineNumber}`;
+  const describe = (name: string, key: string, setting: SettingValue): string => `${key} in [${name}] of ${map.path} line ${setting.lineNumber}`;
   const vault = map.vault;
 
   const role = section.settings.get('vault_role');
@@ -76,6 +85,8 @@ export function resolveProfile(map: ProfileMap, profile: string, env: Environmen
     roleArn: setting(section, 'role_arn'),
     ttlSeconds: resolveTtl(section, where),
     roleSessionName: resolveRoleSessionName(section, where),
+    caCert: resolveCaCert(section, vault, env, describe),
+    login: resolveAuthSettings(section, vault, env, describe),
   };
 }
 

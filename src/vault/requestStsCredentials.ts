@@ -23,9 +23,10 @@ export interface StsCredentials {
 
 /**
  * Requests credentials with `POST <mount>/sts/<role>` and a JSON body: parameters in a body work on
- * every Vault version (before 0.10, GET ignored them) and need the `update` capability.
+ * every Vault version (before 0.10, GET ignored them) and need the `update` capability. Without a
+ * token the request relies on a Vault Agent to add one.
  */
-export async function requestStsCredentials(client: VaultClient, token: string, request: StsRequest): Promise<StsCredentials> {
+export async function requestStsCredentials(client: VaultClient, token: string | undefined, request: StsRequest): Promise<StsCredentials> {
   const body: Record<string, string | number> = { ttl: request.ttlSeconds };
   if (request.roleArn !== undefined) {
     body['role_arn'] = request.roleArn;
@@ -37,7 +38,7 @@ export async function requestStsCredentials(client: VaultClient, token: string, 
 
   const path = `${request.mount}/sts/${request.role}`;
   const sentAt = Date.now();
-  const response = await client.request({ method: 'POST', path, body, token });
+  const response = await client.request({ method: 'POST', path, body, ...(token === undefined ? {} : { token }) });
   return parseStsResponse(response.body, path, client.options.address, sentAt);
 }
 

@@ -11,6 +11,8 @@ export interface VaultRequest {
   method: 'GET' | 'POST' | 'PUT' | 'LIST' | 'DELETE';
   /** API path without `/v1/`, such as `aws/sts/s3_access`. */
   path: string;
+  /** Query parameters, sent on GET requests such as the OIDC callback. */
+  query?: Record<string, string>;
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;
@@ -52,7 +54,7 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
   const headers = requestHeaders(options, request);
   const socketPath = unixSocketPath(options.address);
 
-  let url = apiUrl(options.address, request.path);
+  let url = apiUrl(options.address, request.path, request.query);
   let redirected = false;
   let retry = 0;
   for (;;) {
@@ -113,13 +115,14 @@ function unixSocketPath(address: string): string | undefined {
   return base.protocol === 'unix:' ? decodeURIComponent(base.pathname) : undefined;
 }
 
-function apiUrl(address: string, path: string): URL {
+function apiUrl(address: string, path: string, query: Record<string, string> | undefined): URL {
   const base = new URL(address);
-  if (base.protocol === 'unix:') {
-    return new URL(`http://localhost/v1/${encodePath(path)}`);
+  const url = base.protocol === 'unix:' ? new URL(`http://localhost/v1/${encodePath(path)}`) : new URL(`${base.pathname.replace(/\/+$/, '')}/v1/${encodePath(path)}`, base);
+  if (query !== undefined) {
+    url.search = new URLSearchParams(query).toString();
   }
 
-  return new URL(`${base.pathname.replace(/\/+$/, '')}/v1/${encodePath(path)}`, base);
+  return url;
 }
 
 function encodePath(path: string): string {
