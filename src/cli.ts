@@ -8,6 +8,7 @@ import { createVaultRoleSourceFactory } from './commands/vaultRoleSource';
 import { envCommand } from './commands/env';
 import { execCommand } from './commands/exec';
 import { listCommand } from './commands/list';
+import { loginCommand } from './commands/login';
 import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
 import { enableDebug, isDebugEnabled, redact } from './log';
 
@@ -46,6 +47,7 @@ function buildParser(argv: string[]) {
     .command(envCommand)
     .command(execCommand)
     .command(listCommand)
+    .command(loginCommand)
     .command(doctorCommand)
     .command(completionCommand)
     .demandCommand(1, 'Name a command; "vault-aws --help" lists them.')

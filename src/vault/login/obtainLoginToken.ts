@@ -8,7 +8,7 @@ import { CacheError } from '../../errors';
 import { debug } from '../../log';
 import type { VaultClient } from '../vaultClient';
 import { logIn, type LoginContext } from './logIn';
-import { isInteractiveMethod, type LoginSettings } from './loginSettings';
+import { isInteractiveMethod, type LoginSettings, type LoginToken } from './loginSettings';
 import { isLoginEntryFresh, loginEntryPath, loginKey, parseLoginEntry, toLoginEntry, type LoginTokenEntry } from './loginTokenEntry';
 
 export interface LoginSession {
@@ -17,6 +17,8 @@ export interface LoginSession {
   source: string;
   /** True when the token was read from the cache rather than obtained by this call. */
   fromCache: boolean;
+  /** When the token's lease ends, in milliseconds since the epoch; undefined when it does not expire. */
+  expiresAt: number | undefined;
 }
 
 export interface ObtainOptions {
@@ -44,12 +46,13 @@ export async function obtainLoginToken(client: VaultClient, settings: LoginSetti
   const path = options.cacheDirectory === undefined ? undefined : loginEntryPath(options.cacheDirectory, key);
   const reuse = (entry: LoginTokenEntry | undefined): LoginSession | undefined =>
     entry !== undefined && options.forceLogin !== true && entry.token !== options.rejectedToken && isLoginEntryFresh(entry, Math.floor(Date.now() / 1000))
-      ? { token: entry.token, source: `${source} (cached)`, fromCache: true }
+      ? { token: entry.token, source: `${source} (cached)`, fromCache: true, expiresAt: entry.leaseSeconds === 0 ? undefined : (entry.obtainedAt + entry.leaseSeconds) * 1000 }
       : undefined;
+  const fresh = (login: LoginToken): LoginSession => ({ token: login.token, source, fromCache: false, expiresAt: login.leaseSeconds === 0 ? undefined : login.obtainedAt + login.leaseSeconds * 1000 });
 
   const cached = path === undefined ? undefined : reuse(readEntry(path, key));
   if (cached !== undefined || path === undefined) {
-    return cached ?? { token: (await logIn(client, settings, options.context)).token, source, fromCache: false };
+    return cached ?? fresh(await logIn(client, settings, options.context));
   }
 
   const lock = isInteractiveMethod(settings.method) ? undefined : await lockEntry(path, client.options.timeoutMs);
@@ -72,7 +75,7 @@ export async function obtainLoginToken(client: VaultClient, settings: LoginSetti
       debug(`login: caching the token failed (${(error as NodeJS.ErrnoException).code ?? String(error)}); it is used for this call only`);
     }
 
-    return { token: login.token, source, fromCache: false };
+    return fresh(login);
   } finally {
     lock?.release();
   }
