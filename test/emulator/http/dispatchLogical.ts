@@ -86,7 +86,11 @@ function authenticate(context: EmulatorContext, clientToken: string | undefined,
     throw permissionDenied();
   }
 
-  context.tokens.use(token);
+  // A wrapping token is spent by the unwrap itself, not by passing the ACL check.
+  if (token.wrappedBody === undefined) {
+    context.tokens.use(token);
+  }
+
   return token;
 }
 

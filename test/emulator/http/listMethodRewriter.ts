@@ -19,7 +19,7 @@ type State =
  */
 export class ListMethodRewriter {
   private state: State = { kind: 'head' };
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
 
   /** Takes bytes from the client and returns the bytes to hand to the HTTP parser. */
   push(chunk: Buffer): Buffer {
