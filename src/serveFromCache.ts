@@ -5,6 +5,7 @@ import { fingerprintOf } from './credentials/fingerprint';
 import { judgeEntry } from './credentials/judgeEntry';
 import { debug } from './log';
 import { formatProcessCredentials } from './output/formatProcessCredentials';
+import { writeToStdout } from './output/writeToStdout';
 import { cacheDirectory, profileMapPath } from './profiles/paths';
 import { readProfileMap } from './profiles/readProfileMap';
 import { resolveProfile } from './profiles/resolveProfile';
@@ -17,7 +18,7 @@ import { resolveProfile } from './profiles/resolveProfile';
 export function serveFromCache(
   profileName: string,
   env: NodeJS.ProcessEnv = process.env,
-  write: (text: string) => void = (text) => process.stdout.write(text),
+  write: (text: string) => void = writeToStdout,
 ): boolean {
   const profile = resolveProfile(readProfileMap(profileMapPath(env)), profileName, env);
   const directory = cacheDirectory(env);
