@@ -91,6 +91,7 @@ export const COMMANDS: CommandSpec[] = [
     description: 'Show every profile of the profile map',
     options: [JSON_OUTPUT, { name: 'names', description: 'Print only the profile names' }],
   },
+  { name: 'login', description: 'Log in to Vault with the profile\'s auth_method', options: [PROFILE] },
   { name: 'doctor', description: 'Check Vault, the token, the role and the files', options: [{ ...PROFILE, description: 'Check only this profile' }, JSON_OUTPUT] },
   { name: 'completion', description: 'Print a shell completion script', options: [], positional: 'shell' },
 ];

@@ -49,7 +49,7 @@ function completeInBash(line: string): string[] {
 
 describe('bash completion', () => {
   it('completes commands', () => {
-    expect(completeInBash('vault-aws ')).toEqual(['configure', 'credential-process', 'cache', 'env', 'exec', 'list', 'doctor', 'completion']);
+    expect(completeInBash('vault-aws ')).toEqual(['configure', 'credential-process', 'cache', 'env', 'exec', 'list', 'login', 'doctor', 'completion']);
     expect(completeInBash('vault-aws e')).toEqual(['env', 'exec']);
     expect(completeInBash('vault-aws c')).toEqual(['configure', 'credential-process', 'cache', 'completion']);
   });
@@ -107,7 +107,7 @@ describe.skipIf(!existsSync('/usr/bin/zsh'))('zsh completion', () => {
   });
 
   it('completes commands and subcommands', () => {
-    expect(completeInZsh('vault-aws ')).toEqual(['configure', 'credential-process', 'cache', 'env', 'exec', 'list', 'doctor', 'completion']);
+    expect(completeInZsh('vault-aws ')).toEqual(['configure', 'credential-process', 'cache', 'env', 'exec', 'list', 'login', 'doctor', 'completion']);
     expect(completeInZsh('vault-aws cache ')).toEqual(['list', 'clear']);
   });
 
@@ -131,7 +131,7 @@ function completeInFish(line: string): string[] {
 
 describe.skipIf(!existsSync('/usr/bin/fish'))('fish completion', () => {
   it('completes commands and subcommands', () => {
-    expect(completeInFish('vault-aws ').sort()).toEqual(['cache', 'completion', 'configure', 'credential-process', 'doctor', 'env', 'exec', 'list']);
+    expect(completeInFish('vault-aws ').sort()).toEqual(['cache', 'completion', 'configure', 'credential-process', 'doctor', 'env', 'exec', 'list', 'login']);
     expect(completeInFish('vault-aws cache ').sort()).toEqual(['clear', 'list']);
   });
 
