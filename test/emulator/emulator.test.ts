@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requestVault, type VaultResponse } from './requestVault';
 import { startVaultEmulator } from './startVaultEmulator';
 import type { VaultEmulator } from './types';

@@ -26,7 +26,12 @@ export interface VaultRequestOptions {
 /** Sends one request to the emulator over a real socket with node:http or node:https and reads the whole response. */
 export function requestVault(target: { url: string; socketPath?: string | undefined }, options: VaultRequestOptions): Promise<VaultResponse> {
   const path = options.path.startsWith('/') ? options.path : `/v1/${options.path}`;
-  const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  let body: string | undefined;
+  if (typeof options.body === 'string') {
+    body = options.body;
+  } else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+  }
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.token !== undefined) {
     headers['X-Vault-Token'] = options.token;

@@ -57,7 +57,7 @@ export interface AwsMountOptions {
   leaseMaxSeconds?: number;
   /** Vault's own AWS identity is an assumed role, so AWS limits AssumeRole to one hour (role chaining). */
   roleChaining?: boolean;
-  /** Vault holds root-account keys, so AWS caps federation and session tokens at one hour. */
+  /** Vault uses root-account keys, so AWS caps federation and session tokens at one hour. */
   rootCredentials?: boolean;
   /** ARN of Vault's own AWS identity, named in simulated AccessDenied messages. */
   vaultIdentityArn?: string;
@@ -169,9 +169,9 @@ export interface EmulatorState {
   removedFromCluster: boolean;
   /** Standby whose heartbeat to the active node fails: health gets 474. */
   haUnhealthy: boolean;
-  /** Offset of the emulated Vault clock from real time; it shifts every timestamp and shortens or lengthens `data.ttl`. */
+  /** Offset of the emulated Vault clock from real time. It shifts every timestamp, shortens or lengthens `data.ttl`, and is reported as `clock_skew_ms` by `sys/health`. */
   clockSkewMs: number;
-  /** Active node address used in the 307 `Location`; `null` makes a standby answer 503 `no active Vault instance found`. */
+  /** Active node address used in the 307 `Location`; with `null` a standby returns 503 `no active Vault instance found`. */
   activeAddress: string | null;
   /** Act like a Vault Agent listener with `require_request_header`: 412 without `X-Vault-Request: true`. */
   requireRequestHeader: boolean;
@@ -185,9 +185,9 @@ export interface EmulatorState {
 export interface Faults {
   /** Apply only to requests whose path (without `/v1/`) starts with this. */
   pathPrefix?: string;
-  /** Delay before any answer, in milliseconds. */
+  /** Delay before any response, in milliseconds. */
   latencyMs?: number;
-  /** Never answer; `close()` still ends the connection. */
+  /** Never respond; `close()` still ends the connection. */
   hang?: boolean;
   /** Destroy the connection without a response. */
   dropConnection?: boolean;

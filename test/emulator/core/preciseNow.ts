@@ -1,4 +1,7 @@
-/** Real time in epoch milliseconds with sub-millisecond precision, so a one-hour credential reads 3599 seconds left, never a rounded 3600. */
+/**
+ * Returns real time in epoch milliseconds with sub-millisecond precision. With whole milliseconds,
+ * one request in a thousand would start exactly on a second and read 3600 seconds left, not 3599.
+ */
 export function preciseNow(): number {
   return performance.timeOrigin + performance.now();
 }

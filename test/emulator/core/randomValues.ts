@@ -36,7 +36,7 @@ export function randomSessionToken(): string {
   return `IQoJb3JpZ2luX2VjE${randomBytes(440).toString('base64')}`;
 }
 
-/** A service token in the `hvs.` format of Vault 1.10 and later. */
+/** Creates a service token in the `hvs.` format of Vault 1.10 and later. */
 export function randomServiceToken(): string {
   return `hvs.CAESI${randomBase62(86)}`;
 }

@@ -11,12 +11,12 @@ export class VaultHttpError extends Error {
   }
 }
 
-/** A handler's error response (`logical.ErrorResponse`): 400 with the text as is. */
+/** Builds a handler's error response (`logical.ErrorResponse`), which is 400 with the text as is. */
 export function badRequest(message: string): VaultHttpError {
   return new VaultHttpError(400, [message]);
 }
 
-/** An error that passed through Vault core, so go-multierror wrapped it. */
+/** Builds an error that passed through Vault core, where go-multierror wraps it. */
 export function coreError(status: number, ...messages: string[]): VaultHttpError {
   return new VaultHttpError(status, [formatMultiError(messages)]);
 }
@@ -25,7 +25,7 @@ export function permissionDenied(): VaultHttpError {
   return coreError(403, 'permission denied');
 }
 
-/** A bad, expired or used-up token: Vault 1.17.0 and later name the token problem as a second error. */
+/** Builds the 403 for a bad, expired or used-up token; Vault 1.17.0 and later name the token problem as a second error. */
 export function invalidToken(invalidTokenError: boolean): VaultHttpError {
   return invalidTokenError ? coreError(403, 'permission denied', 'invalid token') : permissionDenied();
 }

@@ -1,9 +1,9 @@
 import { JsonNumber } from './parseGoJson';
 
 /**
- * A value as Go's encoding/json sees it. A `Map` is a Go map, written with sorted keys. A plain
- * object is a Go struct, written in insertion order, and its `undefined` fields are left out the
- * way `omitempty` leaves out empty ones.
+ * A value in the terms of Go's encoding/json. A `Map` is a Go map, written with sorted keys. A
+ * plain object is a Go struct, written in insertion order, and its `undefined` fields are left out
+ * the way `omitempty` leaves out empty ones.
  */
 export type GoValue =
   | null

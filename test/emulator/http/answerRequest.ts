@@ -24,9 +24,9 @@ export interface IncomingVaultRequest {
 }
 
 /**
- * Answers one request: the Agent-style header check first, then the endpoints a node serves for
- * itself (health, seal status, leader), then the cluster conditions (sealed, standby, overload,
- * rate limit), then the logical request.
+ * Builds the response to one request. The Agent-style header check comes first, then the
+ * endpoints a node serves for itself (health, seal status, leader), then the cluster conditions
+ * (sealed, standby, overload, rate limit), and last the logical request.
  */
 export function answerRequest(context: EmulatorContext, request: IncomingVaultRequest): Reply {
   try {
@@ -80,7 +80,7 @@ function answerOrThrow(context: EmulatorContext, request: IncomingVaultRequest):
   return dispatchLogical(context, { ...request, path });
 }
 
-/** A standby that cannot forward redirects to the active node with the original path and query; the body is empty. */
+/** Redirects to the active node with the original path and query and an empty body, as a standby that cannot forward does. */
 function standbyReply(activeAddress: string | null, request: IncomingVaultRequest): Reply {
   if (activeAddress === null || activeAddress === '') {
     return errorReply(503, ['no active Vault instance found']);

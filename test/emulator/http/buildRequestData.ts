@@ -14,9 +14,9 @@ export interface LogicalRequestData {
 }
 
 /**
- * Builds the operation and data of a logical request as Vault's `buildLogicalRequestNoAuth` does:
- * GET, LIST and DELETE take the query string, POST and PUT only the body (JSON unless it is a form
- * with the form content type), and `?list=true` on a GET turns it into a list.
+ * Builds the operation and data of a logical request as Vault's `buildLogicalRequestNoAuth` does.
+ * GET, LIST and DELETE take the query string. POST and PUT take only the body, which is JSON
+ * unless it is a form sent with the form content type. `?list=true` turns a GET into a list.
  */
 export function buildRequestData(method: string, path: string, query: URLSearchParams, body: Buffer, contentType: string | undefined, bodyTooLarge: boolean): LogicalRequestData {
   switch (method) {
@@ -60,7 +60,7 @@ function buildGetData(path: string, query: URLSearchParams): LogicalRequestData 
   return { operation: 'read', path, data: parseQuery(values) };
 }
 
-/** One value stays a string, a repeated key becomes a list; no parameters at all is nil data. */
+/** Converts query parameters to request data: one value stays a string and a repeated key becomes a list. No parameters at all give `null`. */
 function parseQuery(query: URLSearchParams): Record<string, unknown> | null {
   const data: Record<string, unknown> = {};
   for (const key of new Set(query.keys())) {

@@ -20,7 +20,7 @@ export interface RequestHandlerDependencies {
   onRequest?: ((request: RecordedRequest) => void) | undefined;
 }
 
-/** Builds the HTTP request listener: read and record the request, apply faults, answer. */
+/** Builds the HTTP request listener, which reads and records each request, applies the faults and sends the response. */
 export function createRequestHandler(dependencies: RequestHandlerDependencies): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
     void handle(dependencies, request, response);
@@ -111,7 +111,7 @@ function finish(dependencies: RequestHandlerDependencies, recorded: RecordedRequ
   dependencies.onRequest?.(recorded);
 }
 
-/** The decoded path after `/v1/`, or `undefined` for other paths. */
+/** Returns the decoded path after `/v1/`, or `undefined` for other paths. */
 function vaultPath(pathname: string): string | undefined {
   if (!pathname.startsWith('/v1/')) {
     return undefined;

@@ -27,9 +27,9 @@ export interface LogicalHttpRequest {
 }
 
 /**
- * Serves a logical request in Vault's order: build the data, check the token and the ACL (login
- * paths skip both), route to the mount and path, run the handler, then render, wrap when asked,
- * and turn empty results into 204 or 404.
+ * Serves a logical request in Vault's order. It builds the data, checks the token and the ACL
+ * (login paths skip both), routes to the mount and path and runs the handler. Then it renders the
+ * result, wraps it when requested, and turns an empty result into 204 or 404.
  */
 export function dispatchLogical(context: EmulatorContext, input: LogicalHttpRequest): Reply {
   const { operation, path, data } = buildRequestData(input.method, input.path, input.query, input.body, headerValue(input.headers, 'content-type'), input.bodyTooLarge);
@@ -74,7 +74,7 @@ function authenticate(context: EmulatorContext, clientToken: string | undefined,
 
   const token = context.tokens.find(clientToken);
   if (token === undefined) {
-    // Unwrapping answers a spent or unknown wrapping token with its own error instead of 403.
+    // Unwrapping rejects a spent or unknown wrapping token with its own 400 error instead of 403.
     if (path === 'sys/wrapping/unwrap') {
       throw badRequest(INVALID_WRAPPING_TOKEN);
     }
@@ -169,7 +169,8 @@ function isEmptyList(outcome: LogicalResponse): boolean {
 
 /**
  * Stores the response (marshalled with its request ID, without a trailing newline) behind a
- * wrapping token and answers with only `wrap_info`; `request_id` and `mount_type` are empty.
+ * wrapping token and returns a response that holds only `wrap_info`, with empty `request_id` and
+ * `mount_type`.
  */
 function wrapOutcome(context: EmulatorContext, outcome: LogicalResponse, render: RenderContext, ttlSeconds: number): Reply {
   const features = context.features();

@@ -2,7 +2,7 @@ import { encodeGoJson } from '../go/marshalGoJson';
 import type { EmulatorContext } from '../core/emulatorContext';
 import type { Reply } from './reply';
 
-/** `GET sys/seal-status`: unauthenticated, answers while sealed; one Shamir key share. */
+/** Serves `GET sys/seal-status`, which needs no token and works while sealed; the node has one Shamir key share. */
 export function handleSealStatus(context: EmulatorContext): Reply {
   const state = context.state;
   const unsealed = state.initialized && !state.sealed;

@@ -19,10 +19,6 @@ export function replyFromError(error: VaultHttpError): Reply {
   return errorReply(error.status, error.errors, { ...error.headers });
 }
 
-export function jsonReply(status: number, body: string, headers: Record<string, string> = {}): Reply {
-  return { status, headers, body };
-}
-
 /** Headers Vault sets on every response: JSON content type and no caching. */
 export function standardHeaders(reply: Reply): Record<string, string> {
   return { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...reply.headers };

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type ServerResponse } from 'node:http';
 import { standardHeaders, type Reply } from './reply';
 
-/** A reverse proxy's HTML error page, such as nginx sends for 502. */
+/** Sends an HTML error page like the one nginx sends as a reverse proxy, for example for 502. */
 export function sendHtmlPage(response: ServerResponse, status: number): void {
   const title = `${status} ${STATUS_CODES[status] ?? 'Error'}`;
   const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;

@@ -1,4 +1,5 @@
 import type { GoValue } from '../../go/marshalGoJson';
+import { quoteGo } from '../../go/quoteGo';
 import type { Backend, PathCall, PathSpec } from '../../core/framework/pathSpec';
 import { logicalResponse, type HandlerOutcome } from '../../core/logicalResponse';
 import { randomBase62, randomUuid } from '../../core/randomValues';
@@ -19,7 +20,7 @@ export interface AppRoleBackend extends Backend {
   roles: Map<string, AppRole>;
 }
 
-/** An AppRole auth mount: `login`, `role/<name>/role-id` and `role/<name>/secret-id`. */
+/** Creates an AppRole auth mount with `login`, `role/<name>/role-id` and `role/<name>/secret-id`. */
 export function createAppRoleBackend(): AppRoleBackend {
   const roles = new Map<string, AppRole>();
   const paths: PathSpec[] = [
@@ -82,7 +83,7 @@ function generateSecretId(call: PathCall, roles: Map<string, AppRole>): HandlerO
   const roleName = call.fields.string('role_name');
   const role = roles.get(roleName);
   if (role === undefined) {
-    throw badRequest(`role "${roleName}" does not exist`);
+    throw badRequest(`role ${quoteGo(roleName)} does not exist`);
   }
 
   const secretId = randomUuid();

@@ -13,9 +13,9 @@ export interface AwsAuthBackend extends Backend {
 }
 
 /**
- * An AWS auth mount with the IAM login method. The signed GetCallerIdentity request is checked
- * the way Vault checks it before calling STS; the emulator then answers for STS with `callerArn`
- * and never contacts AWS.
+ * Creates an AWS auth mount with the IAM login method. The signed GetCallerIdentity request is
+ * checked the way Vault checks it before calling STS. Instead of calling STS, the emulator takes
+ * `callerArn` as the caller and never contacts AWS.
  */
 export function createAwsAuthBackend(): AwsAuthBackend {
   const roles = new Map<string, AwsAuthRoleOptions>();
@@ -138,13 +138,14 @@ function validateSignedRequest(call: PathCall, config: AwsAuthBackend['config'])
     }
   }
 
+  // Real STS would reject another action with its own error; this text only imitates one.
   const action = new URLSearchParams(Buffer.from(body, 'base64').toString('utf8')).get('Action');
   if (action !== 'GetCallerIdentity') {
     throw badRequest('error making upstream request: received error code 400 from STS: the signed request is not sts:GetCallerIdentity');
   }
 }
 
-/** Vault's `validateVaultHeaderValue`: the header must carry the configured value and be among the SigV4 signed headers. */
+/** Checks the server ID header like Vault's `validateVaultHeaderValue`: it must carry the configured value and be among the SigV4 signed headers. */
 function serverIdHeaderProblem(headers: Map<string, string[]>, required: string): string | undefined {
   const provided = [...headers.entries()].find(([name]) => name.toLowerCase() === SERVER_ID_HEADER.toLowerCase())?.[1].join(',') ?? '';
   if (provided === '') {
@@ -168,12 +169,12 @@ function serverIdHeaderProblem(headers: Map<string, string[]>, required: string)
   return undefined;
 }
 
-/** Go's `base64.StdEncoding.DecodeString` accepts padded standard base64 only. */
+/** Checks for padded standard base64, the only form Go's `base64.StdEncoding.DecodeString` accepts. */
 function isBase64(text: string): boolean {
   return text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
 }
 
-/** The last path part of an IAM ARN, or the role name of an assumed-role ARN. */
+/** Returns the last path part of an IAM ARN, or the role name of an assumed-role ARN. */
 function friendlyName(arn: string): string {
   const parts = (arn.split(':')[5] ?? '').split('/');
   return parts[0] === 'assumed-role' ? (parts[1] ?? '') : (parts.at(-1) ?? '');

@@ -11,7 +11,7 @@ export interface JwtBackend extends Backend {
   config: { defaultRole: string };
 }
 
-/** A JWT auth mount with `login`; it checks the claims and, when the role lists public keys, the signature. */
+/** Creates a JWT auth mount with `login`, which checks the claims, and the signature when the role lists public keys. */
 export function createJwtBackend(): JwtBackend {
   const roles = new Map<string, JwtRoleOptions>();
   const config = { defaultRole: '' };
@@ -27,7 +27,7 @@ export function createJwtBackend(): JwtBackend {
   return { type: 'jwt', paths: () => paths, roles, config };
 }
 
-// NOTE: the texts after "error validating token: " approximate the messages of hashicorp/cap's JWT validator.
+// NOTE: the texts after "error validating token: " approximate the messages of the hashicorp/cap JWT validator and were not compared with a running Vault.
 function login(call: PathCall, roles: Map<string, JwtRoleOptions>, defaultRole: string): HandlerOutcome {
   const roleName = call.fields.string('role') || defaultRole;
   if (roleName === '') {

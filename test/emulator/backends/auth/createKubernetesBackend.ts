@@ -10,7 +10,7 @@ export interface KubernetesBackend extends Backend {
   roles: Map<string, KubernetesRoleOptions>;
 }
 
-/** A Kubernetes auth mount with `login`; the service account comes from the JWT claims, no TokenReview is sent. */
+/** Creates a Kubernetes auth mount with `login`. The service account comes from the JWT claims because no TokenReview is sent. */
 export function createKubernetesBackend(): KubernetesBackend {
   const roles = new Map<string, KubernetesRoleOptions>();
   const paths: PathSpec[] = [

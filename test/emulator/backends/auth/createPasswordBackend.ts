@@ -17,7 +17,7 @@ export interface PasswordBackend extends Backend {
 const USERPASS_LOGIN = /^login\/(?<username>\w(?:(?:[\w\-.]+)?\w)?)$/;
 const LDAP_LOGIN = /^login\/(?<username>.+)$/;
 
-/** A userpass or LDAP auth mount with `login/<username>`; LDAP users are checked against the list, no directory is contacted. */
+/** Creates a userpass or LDAP auth mount with `login/<username>`. LDAP users are checked against the added users because no directory is contacted. */
 export function createPasswordBackend(type: 'userpass' | 'ldap'): PasswordBackend {
   const users = new Map<string, PasswordUser>();
   const paths: PathSpec[] = [
@@ -51,7 +51,7 @@ function userpassLogin(call: PathCall, users: Map<string, PasswordUser>): Handle
 function ldapLogin(call: PathCall, users: Map<string, PasswordUser>): HandlerOutcome {
   const username = call.fields.string('username');
   const password = call.fields.string('password');
-  // NOTE: both texts are those of Vault's LDAP backend with `deny_null_bind` on (the default), quoted from its source as remembered, not re-read.
+  // NOTE: these are meant to be the texts of Vault's LDAP backend with `deny_null_bind` on (the default), but they were not compared with a running Vault.
   if (password === '') {
     throw badRequest('password cannot be of zero length when passwordless binds are being denied');
   }

@@ -25,7 +25,7 @@ export function decodeJwt(token: string): DecodedJwt {
   }
 }
 
-/** Whether one of the PEM public keys verifies the RS256, RS384, RS512 or ES256 signature. */
+/** Checks whether one of the PEM public keys verifies the RS256, RS384, RS512 or ES256 signature. */
 export function verifyJwtSignature(token: string, algorithm: unknown, publicKeys: readonly string[]): boolean {
   const hashes: Record<string, string> = { RS256: 'sha256', RS384: 'sha384', RS512: 'sha512', ES256: 'sha256' };
   const hash = typeof algorithm === 'string' ? hashes[algorithm] : undefined;

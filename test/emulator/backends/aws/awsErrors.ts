@@ -11,7 +11,7 @@ export class AwsCallError extends Error {
   }
 }
 
-/** A service error: `<Code>: <Message>\n\tstatus code: <n>, request id: <uuid>`. */
+/** Builds a service error, printed as `<Code>: <Message>\n\tstatus code: <n>, request id: <uuid>`. */
 export function awsServiceError(code: string, message: string, statusCode: number): AwsCallError {
   return new AwsCallError(`${code}: ${message}\n\tstatus code: ${statusCode}, request id: ${randomUuid()}`, code === 'Throttling');
 }

@@ -12,7 +12,7 @@ export const NAME_PATTERN = String.raw`\w(?:(?:[\w\-.@]+)?\w)?`;
 const CREDS_PATTERN = new RegExp(String.raw`^(?:creds|sts)/(?<name>${NAME_PATTERN})$`);
 const ROLE_PATTERN = new RegExp(String.raw`^roles/(?<name>${NAME_PATTERN})$`);
 
-/** The AWS secrets engine's paths: `creds|sts/<name>`, `roles/` and `roles/<name>`. */
+/** Creates the AWS secrets engine backend with the paths `creds|sts/<name>`, `roles/` and `roles/<name>`. */
 export function createAwsBackend(engine: AwsEngine): Backend {
   return { type: 'aws', paths: (features) => awsPaths(engine, features) };
 }

@@ -22,7 +22,13 @@ export function readCredentials(call: PathCall, engine: AwsEngine): LogicalRespo
   }
 
   const maxTtl = role.maxStsTtl > 0 ? role.maxStsTtl : engine.options.maxLeaseTtlSeconds;
-  const requestedTtl = fields.has('ttl') ? (fields.get<number>('ttl') ?? 0) : role.defaultStsTtl > 0 ? role.defaultStsTtl : 3600;
+  let requestedTtl = 3600;
+  if (fields.has('ttl')) {
+    requestedTtl = fields.get<number>('ttl') ?? 0;
+  } else if (role.defaultStsTtl > 0) {
+    requestedTtl = role.defaultStsTtl;
+  }
+
   const ttl = Math.min(requestedTtl, maxTtl);
 
   const throughCredsPath = request.subpath.startsWith('creds');
@@ -49,7 +55,7 @@ export function readCredentials(call: PathCall, engine: AwsEngine): LogicalRespo
       const suppliedName = fields.string('role_session_name');
       const roleSessionName = suppliedName === '' ? defaultIamName(displayName, roleName, unixSeconds) : normalizeDisplayName(suppliedName);
       const issued = callAws('Error assuming role', () => assumeRole({ roleArn, roleSessionName, durationSeconds: ttl, externalId: role.externalId }, simulation, identity, realNow));
-      return stsResponse(call, engine, credentialType, issued, features);
+      return stsResponse(call, engine, credentialType, issued, features, realNow);
     }
 
     case 'federation_token': {
@@ -59,13 +65,13 @@ export function readCredentials(call: PathCall, engine: AwsEngine): LogicalRespo
 
       const name = defaultFederationName(unixSeconds);
       const issued = callAws('Error generating STS keys', () => getFederationToken({ name, durationSeconds: ttl }, simulation, identity, realNow));
-      return stsResponse(call, engine, credentialType, issued, features);
+      return stsResponse(call, engine, credentialType, issued, features, realNow);
     }
 
     case 'session_token': {
       const input = { durationSeconds: ttl, serialNumber: role.mfaSerialNumber, tokenCode: fields.string('mfa_code') };
       const issued = callAws('Error generating STS keys', () => getSessionToken(input, simulation, identity, realNow));
-      return stsResponse(call, engine, credentialType, issued, features);
+      return stsResponse(call, engine, credentialType, issued, features, realNow);
     }
 
     default:
@@ -132,10 +138,14 @@ function callAws<T>(prefix: string, call: () => T): T {
   }
 }
 
-function stsResponse(call: PathCall, engine: AwsEngine, credentialType: string, issued: IssuedCredentials, features: VaultFeatures): LogicalResponse {
+/**
+ * Builds the response of an STS credential type. The expiry is on AWS's clock and the time left on
+ * Vault's, so clock skew changes the TTL. Measuring at the issue instant makes a one-hour
+ * credential read 3599 seconds, as real Vault responses do.
+ */
+function stsResponse(call: PathCall, engine: AwsEngine, credentialType: string, issued: IssuedCredentials, features: VaultFeatures, issuedAtMs: number): LogicalResponse {
   const context = call.request.context;
-  // The expiry comes from AWS's clock and the remaining time from Vault's, so clock skew changes the TTL.
-  const ttlMs = issued.expirationMs - context.vaultNow();
+  const ttlMs = issued.expirationMs - (issuedAtMs + context.state.clockSkewMs);
   const data = new Map<string, GoValue>([
     ['access_key', issued.accessKeyId],
     ['secret_key', issued.secretAccessKey],

@@ -5,8 +5,8 @@ import { logicalResponse, type HandlerOutcome } from '../../core/logicalResponse
 import { badRequest } from '../../core/vaultHttpError';
 
 /**
- * `sys/capabilities-self`: sorted capabilities of the request token per path, plus the
- * compatibility key `capabilities` when exactly one path was asked; the data keys are also
+ * Serves `sys/capabilities-self` with the sorted capabilities of the request token for each path.
+ * With exactly one path it adds the compatibility key `capabilities`. The data keys are also
  * copied to the top level of the response.
  */
 export function capabilitiesSelf(call: PathCall): HandlerOutcome {

@@ -3,7 +3,7 @@ import { capabilitiesSelf } from './capabilitiesSelf';
 import { lookupLease, renewLease, revokeLease } from './leaseHandlers';
 import { lookupWrapping, unwrap, wrapData } from './wrappingHandlers';
 
-/** The emulated part of Vault's system backend; other `sys/` paths answer 404 unsupported path. */
+/** Creates the emulated part of Vault's system backend; other `sys/` paths get 404 unsupported path. */
 export function createSystemBackend(): Backend {
   return { type: 'system', paths: () => SYSTEM_PATHS };
 }

@@ -9,14 +9,14 @@ import { badRequest } from '../../core/vaultHttpError';
 
 export const INVALID_WRAPPING_TOKEN = 'wrapping token is not valid or does not exist';
 
-/** `sys/wrapping/wrap`: the request data comes back wrapped, for five minutes unless `X-Vault-Wrap-TTL` says otherwise. */
+/** Serves `sys/wrapping/wrap`, which returns the request data wrapped for five minutes unless `X-Vault-Wrap-TTL` sets another TTL. */
 export function wrapData(call: PathCall): HandlerOutcome {
   return logicalResponse(toGoValue(call.request.data ?? {}) as Map<string, GoValue>, { defaultWrapTtlSeconds: 300 });
 }
 
 /**
- * `sys/wrapping/unwrap`: the wrapping token comes either as the request token or in the `token`
- * field; the stored response is returned as stored and the wrapping token is spent.
+ * Serves `sys/wrapping/unwrap`. The wrapping token comes either as the request token or in the
+ * `token` field. The stored response is returned byte for byte and the wrapping token is spent.
  */
 export function unwrap(call: PathCall): HandlerOutcome {
   const context = call.request.context;
@@ -25,7 +25,7 @@ export function unwrap(call: PathCall): HandlerOutcome {
   return { kind: 'raw', status: 200, body: wrapping.wrappedBody ?? '' };
 }
 
-/** `sys/wrapping/lookup`: where and when the wrapping token was created, without spending it. */
+/** Serves `sys/wrapping/lookup` with where and when the wrapping token was created, without spending it. */
 export function lookupWrapping(call: PathCall): HandlerOutcome {
   const context = call.request.context;
   const wrapping = findWrappingToken(context, call.fields.string('token') || call.request.clientToken || '');

@@ -3,7 +3,7 @@ import { logicalResponse, type HandlerOutcome } from '../../core/logicalResponse
 import { permissionDenied } from '../../core/vaultHttpError';
 import { lookupSelfData } from './lookupSelfData';
 
-/** The token store mount `auth/token/`; only `lookup-self` is emulated. */
+/** Creates the token store mount `auth/token/`, of which only `lookup-self` is emulated. */
 export function createTokenBackend(): Backend {
   return { type: 'token', paths: () => TOKEN_PATHS };
 }

@@ -2,7 +2,7 @@ import { formatGoTime } from '../../go/formatGoTime';
 import type { GoValue } from '../../go/marshalGoJson';
 import { isRootToken, type TokenEntry } from '../../core/tokens/tokenStore';
 
-/** The `data` of `auth/token/lookup-self`; tokens with a TTL also show `issue_time` and `renewable`. */
+/** Builds the `data` of `auth/token/lookup-self`; tokens with a TTL also show `issue_time` and `renewable`. */
 export function lookupSelfData(token: TokenEntry, nowMs: number): Map<string, GoValue> {
   const data = new Map<string, GoValue>([
     ['accessor', token.accessor],

@@ -31,7 +31,7 @@ const CAPABILITY_OF_OPERATION: Record<string, string> = {
   patch: 'patch',
 };
 
-/** Whether the capabilities allow an operation; `help` needs any capability. */
+/** Checks whether the capabilities allow an operation; `help` needs any capability. */
 export function allowsOperation(capabilities: readonly string[], operation: string): boolean {
   if (capabilities.includes('root')) {
     return true;

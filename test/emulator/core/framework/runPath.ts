@@ -78,7 +78,7 @@ export function convertFields(spec: Pick<PathSpec, 'fields'>, raw: Record<string
 
 function helpResponse(spec: PathSpec): HandlerOutcome {
   const help = `## DESCRIPTION\n\n${spec.synopsis}`;
-  // NOTE: Vault also returns an OpenAPI document under `openapi`; the emulator sends null there.
+  // Vault also returns an OpenAPI document under `openapi`; the emulator sends null there.
   return {
     kind: 'raw',
     status: 200,
