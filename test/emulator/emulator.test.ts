@@ -292,6 +292,15 @@ describe('credentials request handling', () => {
     expect(response.body).toBe('{"errors":["1 error occurred:\\n\\t* unsupported operation\\n\\n"]}\n');
   });
 
+  it('serves help and rejects PATCH', async () => {
+    const help = await requestVault(vault, { path: 'aws/sts/s3_access?help=1', token: vault.rootToken });
+    const patch = await requestVault(vault, { method: 'PATCH', path: 'aws/sts/s3_access', token: vault.rootToken, body: {} });
+
+    expect(help.status).toBe(200);
+    expect(JSON.parse(help.body)).toEqual({ help: expect.stringContaining('Generate AWS credentials'), openapi: null, see_also: null });
+    expect(patch.status).toBe(405);
+  });
+
   it('answers 404 no handler for an unmounted path', async () => {
     const response = await requestVault(vault, { path: 'nothing/here', token: vault.rootToken });
 

@@ -1,9 +1,7 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { toGoValue, type GoValue, marshalGoJson } from './go/marshalGoJson';
+import { rmSync } from 'node:fs';
+import { marshalGoJson, toGoValue, type GoValue } from './go/marshalGoJson';
 import { addRoleDefinition } from './backends/aws/addRoleDefinition';
-import { createAwsEngine, resolveMountOptions, type AwsEngine } from './backends/aws/awsEngine';
+import { createAwsEngine, resolveMountOptions, SYSTEM_MAX_LEASE_TTL_SECONDS, type AwsEngine } from './backends/aws/awsEngine';
 import { createAwsBackend } from './backends/aws/createAwsBackend';
 import { addAppRole, createAppRoleBackend, type AppRoleBackend } from './backends/auth/createAppRoleBackend';
 import { createAwsAuthBackend, type AwsAuthBackend } from './backends/auth/createAwsAuthBackend';
@@ -21,11 +19,10 @@ import { tokenLifetime } from './core/tokens/tokenStore';
 import { createWrappingToken } from './core/wrapping/createWrappingToken';
 import { createRequestHandler } from './http/createRequestHandler';
 import { FaultController } from './http/faultController';
-import { generateCertificates } from './http/generateCertificates';
 import { matchesFilter } from './http/recordRequest';
-import { startHttpServer, type ServerTls } from './http/startHttpServer';
+import { startHttpServer } from './http/startHttpServer';
+import { writeCertificateFiles } from './http/writeCertificateFiles';
 import type { EmulatorOptions, RecordedRequest, VaultEmulator } from './types';
-import { SYSTEM_MAX_LEASE_TTL_SECONDS } from './backends/aws/awsEngine';
 
 /** Starts a loopback Vault emulator; see README.md in this folder. */
 export async function startVaultEmulator(options: EmulatorOptions = {}): Promise<VaultEmulator> {
@@ -205,26 +202,4 @@ function mountBackend(context: EmulatorContext, path: string, backend: Backend):
   }
 
   context.mounts.mount(path, backend);
-}
-
-/** Generates the certificates and writes the CA and client files into a private temporary directory. */
-async function writeCertificateFiles(withClientCertificate: boolean): Promise<{ tls: ServerTls; directory: string; exposed: Partial<VaultEmulator> }> {
-  const certificates = await generateCertificates(withClientCertificate);
-  const directory = mkdtempSync(join(tmpdir(), 'vault-emulator-'));
-  chmodSync(directory, 0o700);
-  const caFile = join(directory, 'ca.pem');
-  writeFileSync(caFile, certificates.caPem);
-
-  const exposed: Partial<VaultEmulator> = { caPem: certificates.caPem, caFile };
-  const tls: ServerTls = { certPem: certificates.serverCertPem, keyPem: certificates.serverKeyPem };
-  if (certificates.clientCertPem !== undefined && certificates.clientKeyPem !== undefined) {
-    const clientCertFile = join(directory, 'client.pem');
-    const clientKeyFile = join(directory, 'client-key.pem');
-    writeFileSync(clientCertFile, certificates.clientCertPem);
-    writeFileSync(clientKeyFile, certificates.clientKeyPem, { mode: 0o600 });
-    Object.assign(exposed, { clientCertPem: certificates.clientCertPem, clientKeyPem: certificates.clientKeyPem, clientCertFile, clientKeyFile });
-    tls.clientCaPem = certificates.caPem;
-  }
-
-  return { tls, directory, exposed };
 }

@@ -36,7 +36,9 @@ export function answerRequest(context: EmulatorContext, request: IncomingVaultRe
       return replyFromError(error);
     }
 
+    // An exception other than VaultHttpError is a bug in the emulator, so it is logged and sent as Vault's 500.
     const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`vault-emulator: internal error on ${request.method} ${request.rawPath}: ${error instanceof Error ? error.stack : message}\n`);
     return errorReply(500, [`1 error occurred:\n\t* internal error in the Vault emulator: ${message}\n\n`]);
   }
 }
