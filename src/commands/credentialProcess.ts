@@ -29,8 +29,8 @@ export const credentialProcessCommand: CommandModule<object, CredentialProcessAr
   describe: 'Print AWS credentials for a profile as the JSON that AWS SDKs read from credential_process',
   builder: (yargs) =>
     yargs
-      .option('profile', { type: 'string', demandOption: true, describe: 'Profile in the profile map (profiles.ini) to get credentials for' })
-      .option('force-refresh', { type: 'boolean', default: false, describe: 'Fetch new credentials from Vault even when cached ones are fresh' }),
+      .option('profile', { type: 'string', demandOption: true, describe: 'Profile of the profile map (VAULT_AWS_CONFIG_FILE, default ~/.config/vault-aws/profiles.ini) to get credentials for' })
+      .option('force-refresh', { type: 'boolean', default: false, describe: 'Fetch new credentials from Vault even when cached ones have more than 20 minutes left' }),
   handler: async (args) => {
     await credentialProcess({ profile: args.profile, forceRefresh: args['force-refresh'], env: process.env });
   },
