@@ -31,6 +31,14 @@ function hintFor(error: VaultRequestError, profile: ResolvedProfile, tokenSource
   const text = error.vaultErrors.join(' ');
   const source = tokenSource === undefined ? '' : ` from ${tokenSource}`;
   const where = `[profile ${profile.profile}] of ${profile.mapPath}`;
+  const loginHint = describeLoginFailure(error, profile);
+  if (loginHint !== undefined) {
+    return loginHint;
+  }
+
+  if (error.isInvalidToken && profile.login !== undefined) {
+    return `Vault rejected the token${source} as invalid or expired right after logging in; check the token TTL of the ${profile.login.method} role`;
+  }
 
   if (error.isInvalidToken) {
     return `Vault rejected the token${source} as invalid or expired; run "vault login" to get a new one`;
