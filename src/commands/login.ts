@@ -43,6 +43,8 @@ export async function login(options: LoginOptions): Promise<void> {
     expiresAt = session.expiresAt;
   } catch (error) {
     throw describeVaultFailure(error, profile, undefined);
+  } finally {
+    prompter.close();
   }
 
   const until = expiresAt === undefined ? 'without expiry' : `until ${new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;

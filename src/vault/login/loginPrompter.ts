@@ -1,5 +1,6 @@
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { UsageError } from '../../errors';
 
 /** Questions and notices for the person logging in; tests pass a scripted implementation. */
 export interface LoginPrompter {
@@ -7,36 +8,49 @@ export interface LoginPrompter {
   /** Asks without echoing the answer, for passwords. */
   askSecret(question: string): Promise<string>;
   tell(message: string): void;
+  /** Stops reading the terminal, so that the process can exit. */
+  close(): void;
 }
 
 /**
- * Creates a prompter on the terminal: questions on stderr, answers from stdin. A secret answer is
- * not echoed when stdin is a terminal; from a pipe, it is read as one line.
+ * Creates a prompter on the terminal: questions on stderr, answers from stdin, one line each. A
+ * secret answer is not echoed. Lines are buffered, so answers piped in ahead of the questions are
+ * not lost. Stdin is opened at the first question only.
  */
 export function createTerminalPrompter(input: NodeJS.ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): LoginPrompter {
-  const readLine = async (question: string, hidden: boolean): Promise<string> => {
-    let muted = false;
-    const echo = new Writable({
-      write(chunk: Buffer, _encoding, callback): void {
-        if (!muted) {
-          output.write(chunk);
-        }
+  let muted = false;
+  let readline: Interface | undefined;
+  let lines: AsyncIterator<string> | undefined;
 
-        callback();
-      },
-    });
-    const readline = createInterface({ input, output: echo, terminal: input.isTTY === true });
+  const readLine = async (question: string, hidden: boolean): Promise<string> => {
+    if (readline === undefined) {
+      const echo = new Writable({
+        write(chunk: Buffer, _encoding, callback): void {
+          if (!muted) {
+            output.write(chunk);
+          }
+
+          callback();
+        },
+      });
+      readline = createInterface({ input, output: echo, terminal: input.isTTY === true });
+      lines = readline[Symbol.asyncIterator]();
+    }
+
+    output.write(question);
+    muted = hidden;
     try {
-      output.write(question);
-      muted = hidden;
-      const answer = await readline.question('');
-      if (hidden && input.isTTY === true) {
-        output.write('\n');
+      const next = await (lines as AsyncIterator<string>).next();
+      if (next.done === true) {
+        throw new UsageError('standard input ended before the question was answered');
       }
 
-      return answer;
+      return next.value;
     } finally {
-      readline.close();
+      muted = false;
+      if (hidden) {
+        output.write('\n');
+      }
     }
   };
 
@@ -45,6 +59,9 @@ export function createTerminalPrompter(input: NodeJS.ReadStream = process.stdin,
     askSecret: (question) => readLine(`${question} (will be hidden): `, true),
     tell: (message) => {
       output.write(`${message}\n`);
+    },
+    close: () => {
+      readline?.close();
     },
   };
 }

@@ -55,7 +55,7 @@ export async function obtainLoginToken(client: VaultClient, settings: LoginSetti
     return cached ?? fresh(await logIn(client, settings, options.context));
   }
 
-  const lock = isInteractiveMethod(settings.method) ? undefined : await lockEntry(path, client.options.timeoutMs);
+  const lock = await lockEntry(path, client.options.timeoutMs, !isInteractiveMethod(settings.method));
   try {
     const entry = readEntry(path, key);
     const written = reuse(entry);
@@ -111,9 +111,14 @@ function removeEntry(path: string): void {
   }
 }
 
-async function lockEntry(path: string, timeoutMs: number): Promise<ProfileLock | undefined> {
+/** Creates the cache directory and, when `lock` is true, takes the entry's lock. */
+async function lockEntry(path: string, timeoutMs: number, lock: boolean): Promise<ProfileLock | undefined> {
   try {
     ensureCacheDirectory(dirname(path));
+    if (!lock) {
+      return undefined;
+    }
+
     const waitMs = (timeoutMs > 0 ? timeoutMs : 5 * 60_000) + LOCK_MARGIN_MS;
     return await acquireProfileLock(`${path}.lock`, Date.now() + waitMs);
   } catch (error) {
