@@ -39,9 +39,9 @@ export async function fetchCredentials(
 }
 
 /**
- * Uses the token the Vault CLI would use. Without one, the request still goes out without a token,
- * as `vault read` sends it, because a Vault Agent with `use_auto_auth_token` adds its own; a 403
- * then reports where the token was looked for.
+ * Uses the token the Vault CLI would use. Without one, the request still goes out, as `vault read`
+ * sends it, because a Vault Agent with `use_auto_auth_token` adds its own token. A 403 then
+ * reports where the token was looked for.
  */
 async function fetchWithExistingToken(client: VaultClient, request: StsRequest, env: Environment, onTokenSource: (source: string) => void): Promise<StsCredentials> {
   let missing: NoTokenError | undefined;

@@ -28,9 +28,9 @@ interface Found {
 }
 
 /**
- * Resolves the login settings of a profile with the profile map's precedence: the key in the
- * profile's section, then the environment variable where there is one (`VAULT_ROLE_ID`; for
- * `secret_id_file`, `VAULT_SECRET_ID`), then the `[vault]` section, then the default.
+ * Resolves the login settings of a profile with the profile map's precedence. The key in the
+ * profile's section wins, then the environment variable where there is one (`VAULT_ROLE_ID`, and
+ * `VAULT_SECRET_ID` for `secret_id_file`), then the `[vault]` section, then the default.
  * Returns undefined for `auth_method = token`, the default.
  */
 export function resolveAuthSettings(section: ProfileSection, vault: ProfileSection | undefined, env: Environment, describe: (section: string, key: string, setting: SettingValue) => string): LoginSettings | undefined {

@@ -1,5 +1,6 @@
 import { debug } from '../log';
 import { classifyConnectionError } from './classifyConnectionError';
+import { isRedirect, redirectTarget } from './redirectTarget';
 import { chooseProxy } from './proxy/chooseProxy';
 import type { VaultClientOptions } from './readClientOptions';
 import { httpFailure, parseSuccessBody } from './readVaultResponse';
@@ -144,33 +145,6 @@ function requestHeaders(options: VaultClientOptions, request: VaultRequest): Rec
   }
 
   return headers;
-}
-
-function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 307;
-}
-
-/**
- * The one redirect the official client follows. Over a unix socket the request stays on the socket,
- * as Go's socket dialer ignores the host, and only the path and query of `Location` are used.
- */
-function redirectTarget(response: RawResponse, current: URL, overSocket: boolean, fail: Fail): URL {
-  const location = response.headers.location;
-  if (location === undefined || location === '') {
-    throw fail({ kind: 'redirect', status: response.status, detail: `HTTP ${response.status} redirect without a Location header` });
-  }
-
-  const target = new URL(location, current);
-  if (current.protocol === 'https:' && target.protocol !== 'https:') {
-    throw fail({ kind: 'redirect', status: response.status, detail: `redirect to ${target.origin} would cause protocol downgrade from https; fix the api_addr of the active Vault node` });
-  }
-
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    throw fail({ kind: 'redirect', status: response.status, detail: `redirect to a ${target.protocol} URL, which is not http or https` });
-  }
-
-  debug(`vault: following HTTP ${response.status} redirect to ${overSocket ? target.pathname : target.origin}`);
-  return overSocket ? new URL(`${target.pathname}${target.search}`, current) : target;
 }
 
 async function waitBeforeRetry(ms: number, deadline: number, failure: VaultRequestError, clock: ClientClock): Promise<void> {

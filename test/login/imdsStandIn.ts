@@ -12,7 +12,7 @@ export const INSTANCE_CREDENTIALS = { AccessKeyId: 'ASIAINSTANCEEXAMPLE1', Secre
 
 /**
  * A loopback stand-in for EC2 instance metadata (IMDSv2) with one attached role, `web-server`.
- * It answers the credential paths only with the session token it issued.
+ * It serves the credential paths only to requests that carry the session token it issued.
  */
 export async function startImdsStandIn(): Promise<ImdsStandIn> {
   const seen: ImdsStandIn['seen'] = [];

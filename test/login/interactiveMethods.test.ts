@@ -64,7 +64,7 @@ describe('userpass and ldap', () => {
     expect(vault.requests.filter((request) => request.path === 'auth/userpass/login/alice').at(-1)?.body).toEqual({ password: 'correct horse' });
   });
 
-  it('asks for the user name when none is set and logs in with ldap', async () => {
+  it('ldap login prompts for the user name', async () => {
     const sandbox = createSandbox({ url: vault.url });
     sandbox.writeProfileMap('[profile b-s3]\nvault_role = s3_access\nauth_method = ldap\n');
 

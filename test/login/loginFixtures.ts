@@ -22,13 +22,13 @@ export function writeTemporaryFile(name: string, content: string): string {
   return path;
 }
 
-/** An unsigned JWT with the given claims; the emulator checks signatures only for roles with keys. */
+/** Builds an unsigned JWT with the given claims; the emulator checks signatures only for roles with keys. */
 export function unsignedJwt(claims: Record<string, unknown>): string {
   const encode = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
   return `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode(claims)}.c2lnbmF0dXJl`;
 }
 
-/** The cached login-token entries in a cache directory, parsed. */
+/** Reads and parses the cached login-token entries in a cache directory. */
 export function loginEntries(cacheDirectory: string): Array<{ name: string; entry: Record<string, unknown> }> {
   let names: string[];
   try {

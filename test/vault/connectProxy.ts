@@ -17,7 +17,7 @@ export interface TestProxy {
 /**
  * A forward proxy on 127.0.0.1 for tests. CONNECT tunnels and absolute-URI requests go to
  * `127.0.0.1:<port of the requested target>` whatever host they name, so that test addresses such
- * as `vault.test` are never looked up. `refuseWith` answers every request with that status instead.
+ * as `vault.test` are never looked up. With `refuseWith`, every request gets that status instead.
  */
 export async function startTestProxy(options: { refuseWith?: number } = {}): Promise<TestProxy> {
   const seen: ProxySeen[] = [];

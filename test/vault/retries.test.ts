@@ -11,7 +11,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** A client whose waits are recorded instead of slept, with a fixed jitter draw. */
+/** Creates a client that records its waits instead of sleeping and draws a fixed jitter. */
 function clientFor(url: string, env: Record<string, string> = {}, random = 0.5): { client: VaultClient; waits: number[] } {
   const waits: number[] = [];
   const options = readClientOptions(env, { address: url, namespace: undefined });

@@ -5,7 +5,7 @@ export interface ScriptedReply {
   status: number;
   headers?: Record<string, string>;
   body?: string;
-  /** Destroy the connection instead of answering. */
+  /** Whether to destroy the connection without a response. */
   drop?: boolean;
 }
 
@@ -25,8 +25,8 @@ export interface ScriptedServer {
 }
 
 /**
- * A loopback HTTP server that answers each request with the next reply of the script, repeating
- * the last one, and records what it received.
+ * Starts a loopback HTTP server that replies to each request with the next entry of the script,
+ * repeating the last one, and records what it received.
  */
 export async function startScriptedServer(script: ScriptedReply[] | ((request: SeenRequest, index: number) => ScriptedReply), listen: { path?: string } = {}): Promise<ScriptedServer> {
   const seen: SeenRequest[] = [];

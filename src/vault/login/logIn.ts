@@ -10,7 +10,7 @@ import { loginWithPassword } from './loginWithPassword';
 
 type Environment = Record<string, string | undefined>;
 
-/** What a login may use besides the settings. Without a prompter, methods that need a person fail. */
+/** Inputs a login may use besides the settings. Without a prompter, methods that need a person fail. */
 export interface LoginContext {
   env: Environment;
   prompter?: LoginPrompter;

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors';
 /** Questions and notices for the person logging in; tests pass a scripted implementation. */
 export interface LoginPrompter {
   ask(question: string): Promise<string>;
-  /** Asks without echoing the answer, for passwords. */
+  /** Asks without echoing the input, for passwords. */
   askSecret(question: string): Promise<string>;
   tell(message: string): void;
   /** Stops reading the terminal, so that the process can exit. */
@@ -13,9 +13,9 @@ export interface LoginPrompter {
 }
 
 /**
- * Creates a prompter on the terminal: questions on stderr, answers from stdin, one line each. A
- * secret answer is not echoed. Lines are buffered, so answers piped in ahead of the questions are
- * not lost. Stdin is opened at the first question only.
+ * Creates a prompter on the terminal: questions on stderr, input from stdin, one line per question.
+ * Secret input is not echoed. Lines are buffered, so input piped in ahead of the questions is not
+ * lost. Stdin is opened at the first question only.
  */
 export function createTerminalPrompter(input: NodeJS.ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): LoginPrompter {
   let muted = false;

@@ -8,7 +8,7 @@ export type LoginMethod = Exclude<AuthMethod, 'token'>;
 /** Methods that need a person at the terminal or browser; they run only in `vault-aws login`. */
 export const INTERACTIVE_METHODS: readonly LoginMethod[] = ['userpass', 'ldap', 'oidc'];
 
-/** Where a Kubernetes pod finds its service account token, and Vault Agent's default. */
+/** Path of a Kubernetes pod's service account token, which is also Vault Agent's default. */
 export const KUBERNETES_TOKEN_FILE = '/var/run/secrets/kubernetes.io/serviceaccount/token';
 
 /** How to log in to Vault; none of these fields is a secret. */

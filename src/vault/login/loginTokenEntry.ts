@@ -30,7 +30,7 @@ export function loginKey(target: { address: string; namespace: string | undefine
   return JSON.stringify([target.address, target.namespace ?? '', settings.method, settings.mount, ...who]);
 }
 
-/** The entry's path: a hash of the key, so that the file name reveals nothing about the login. */
+/** Returns the entry's path, named by a hash of the key so that the file name reveals nothing about the login. */
 export function loginEntryPath(cacheDirectory: string, key: string): string {
   return join(cacheDirectory, `login-${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
 }

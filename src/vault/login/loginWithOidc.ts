@@ -13,8 +13,8 @@ export const DEFAULT_OIDC_CALLBACK_PORT = 8250;
 export const OIDC_WAIT_MS = 5 * 60_000;
 
 /**
- * Logs in with OIDC as `vault login -method=oidc` does: asks Vault for the provider's
- * authorization URL, opens it in the browser, waits for the provider's redirect to
+ * Logs in with OIDC as `vault login -method=oidc` does: requests the provider's authorization URL
+ * from Vault, opens it in the browser, waits for the provider's redirect to
  * `http://localhost:PORT/oidc/callback`, and passes its `state` and `code` to Vault's callback.
  */
 export async function loginWithOidc(

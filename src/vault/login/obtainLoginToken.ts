@@ -13,7 +13,7 @@ import { isLoginEntryFresh, loginEntryPath, loginKey, parseLoginEntry, toLoginEn
 
 export interface LoginSession {
   token: string;
-  /** Where the token came from, for messages: `the approle login at auth/approle`. */
+  /** Origin of the token, for messages: `the approle login at auth/approle`. */
   source: string;
   /** True when the token was read from the cache rather than obtained by this call. */
   fromCache: boolean;

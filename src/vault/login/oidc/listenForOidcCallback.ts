@@ -5,7 +5,7 @@ import { LoginInputError } from '../loginErrors';
 export interface OidcCallbackListener {
   /** Query parameters of the browser's `GET /oidc/callback`: `code`, `state`, `id_token`. */
   parameters: Promise<Record<string, string>>;
-  /** Answers the browser's request with the outcome of the Vault login. */
+  /** Responds to the browser's request with the outcome of the Vault login. */
   finish(succeeded: boolean, message: string): void;
   close(): Promise<void>;
 }
@@ -13,7 +13,7 @@ export interface OidcCallbackListener {
 /**
  * Listens on 127.0.0.1 for the browser's redirect to `/oidc/callback`, as `vault login
  * -method=oidc` does on port 8250. The browser's request is held open until `finish`, so the page
- * it shows says whether the Vault login worked. A redirect that carries `error` rejects.
+ * it shows tells whether the Vault login worked. A redirect that carries `error` rejects.
  */
 export async function listenForOidcCallback(port: number): Promise<OidcCallbackListener> {
   let pending: ServerResponse | undefined;
