@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVaultEmulator, type VaultEmulator } from '../emulator';
@@ -87,6 +87,22 @@ describe('approle login', () => {
     expect(loginRequests(vault, 'approle') - logins).toBe(1);
     expect(stsRequests(vault) - sts).toBe(2);
     expect(loginEntries(sandbox.cacheDirectory)[0]?.entry['token']).not.toBe('hvs.revokedrevokedrevoked');
+  });
+
+  it('discards a cached token that other users can read', async () => {
+    const sandbox = createSandbox({ url: vault.url });
+    sandbox.writeProfileMap(profileMap(writeTemporaryFile('secret-id', secretId)));
+    await sandbox.run(['credential-process', '--profile', 'b-s3']);
+    const [cached] = loginEntries(sandbox.cacheDirectory);
+    chmodSync(join(sandbox.cacheDirectory, cached?.name ?? ''), 0o644);
+    const logins = loginRequests(vault, 'approle');
+
+    const result = await sandbox.run(['credential-process', '--profile', 'ec2']);
+
+    expect(result.code).toBe(0);
+    expect(loginRequests(vault, 'approle') - logins).toBe(1);
+    expect(loginEntries(sandbox.cacheDirectory)[0]?.entry['token']).not.toBe(cached?.entry['token']);
+    expect(statSync(join(sandbox.cacheDirectory, cached?.name ?? '')).mode & 0o777).toBe(0o600);
   });
 
   it('does not log in again when a fresh login token is denied', async () => {

@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { checkCacheDirectory } from '../../cache/checkCacheDirectory';
 import { ensureCacheDirectory } from '../../cache/ensureCacheDirectory';
@@ -9,6 +9,7 @@ import { debug } from '../../log';
 import type { VaultClient } from '../vaultClient';
 import { logIn, type LoginContext } from './logIn';
 import { isInteractiveMethod, type LoginSettings, type LoginToken } from './loginSettings';
+import { readLoginEntryFile } from './readLoginEntryFile';
 import { isLoginEntryFresh, loginEntryPath, loginKey, parseLoginEntry, toLoginEntry, type LoginTokenEntry } from './loginTokenEntry';
 
 export interface LoginSession {
@@ -93,7 +94,8 @@ function readEntry(path: string, key: string): LoginTokenEntry | undefined {
       return undefined;
     }
 
-    return parseLoginEntry(readFileSync(path, 'utf8').slice(0, 64 * 1024), key);
+    const text = readLoginEntryFile(path);
+    return text === undefined ? undefined : parseLoginEntry(text, key);
   } catch (error) {
     if (error instanceof CacheError) {
       throw error;
