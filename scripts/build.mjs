@@ -1,5 +1,6 @@
-// Builds two CommonJS bundles: dist/main.cjs, the executable and cache-hit path, which loads only
-// Node's built-in modules, and dist/cli.cjs, everything else, which main.cjs loads on a miss.
+// Builds three CommonJS bundles: dist/main.cjs, the executable and cache-hit path, which loads only
+// Node's built-in modules; dist/credential-process.cjs, which main.cjs loads on a cache miss; and
+// dist/cli.cjs, every other command with the command-line framework.
 // CommonJS starts faster than ESM on Node 20, and bundling removes module resolution at start-up.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
@@ -22,6 +23,11 @@ await build({
   outfile: 'dist/main.cjs',
   banner: { js: '#!/usr/bin/env node' },
   minify: true,
+});
+await build({
+  ...common,
+  entryPoints: ['src/credentialProcessMain.ts'],
+  outfile: 'dist/credential-process.cjs',
 });
 await build({
   ...common,

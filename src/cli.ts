@@ -9,14 +9,14 @@ import { envCommand } from './commands/env';
 import { execCommand } from './commands/exec';
 import { listCommand } from './commands/list';
 import { loginCommand } from './commands/login';
-import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
-import { enableDebug, isDebugEnabled, redact } from './log';
+import { UsageError } from './errors';
+import { enableDebug } from './log';
+import { reportError } from './reportError';
 
 declare const VAULT_AWS_VERSION: string;
 
 /**
- * Runs the command line. Every error ends here: known errors print one line and exit with their
- * code (2 for usage and configuration, 1 otherwise); anything else is a bug and says so.
+ * Runs the command line. Every error ends here, in reportError.
  */
 export async function main(argv: string[]): Promise<void> {
   try {
@@ -59,26 +59,4 @@ function buildParser(argv: string[]) {
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });
-}
-
-function reportError(error: unknown): void {
-  if (error instanceof VaultAwsError) {
-    const hint = error instanceof UsageError ? ' ("vault-aws --help" lists commands and options)' : '';
-    process.stderr.write(`vault-aws: ${oneLine(redact(error.message))}${hint}\n`);
-    process.exitCode = error.exitCode;
-    return;
-  }
-
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`vault-aws: unexpected error: ${oneLine(redact(message))}; run again with --debug and report it\n`);
-  if (isDebugEnabled() && error instanceof Error && error.stack !== undefined) {
-    process.stderr.write(`${redact(error.stack)}\n`);
-  }
-
-  process.exitCode = EXIT_FAILURE;
-}
-
-/** Keeps an error on one line: a value from the command line or a file may contain line breaks. */
-function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }

@@ -4,42 +4,55 @@ import { serveFromCache } from './serveFromCache';
 
 /*
  * The executable. `credential-process --profile NAME` runs on every AWS CLI call, so a cache hit is
- * answered here with Node's built-in modules only. Everything else, a miss included, loads the full
- * program from cli.cjs beside this file.
+ * answered here with Node's built-in modules only. A miss loads credential-process.cjs beside this
+ * file (the Vault client, cache writes and the lock); every other command loads cli.cjs.
  */
 
 // A warning on stderr breaks the AWS SDK for C++, which parses stderr together with stdout.
 process.removeAllListeners('warning');
 
 const argv = process.argv.slice(2);
-const hitRequest = parseHitRequest(argv);
-let served = false;
-if (hitRequest !== undefined) {
-  if (hitRequest.debug) {
+const request = parseCredentialProcessRequest(argv);
+if (request === undefined) {
+  const cli = require(join(__dirname, 'cli.cjs')) as { main(argv: string[]): Promise<void> };
+  void cli.main(argv);
+} else if (!request.forceRefresh && tryCacheHit(request)) {
+  // Served from the cache.
+} else {
+  const miss = require(join(__dirname, 'credential-process.cjs')) as { main(request: CredentialProcessRequest): Promise<void> };
+  void miss.main(request);
+}
+
+interface CredentialProcessRequest {
+  profile: string;
+  forceRefresh: boolean;
+  debug: boolean;
+}
+
+function tryCacheHit(hit: CredentialProcessRequest): boolean {
+  if (hit.debug) {
     enableDebug();
   }
 
   try {
-    served = serveFromCache(hitRequest.profile);
+    return serveFromCache(hit.profile);
   } catch {
-    // The full program repeats the same steps and reports the error properly.
-    served = false;
+    // The miss path repeats the same steps and reports the error properly.
+    return false;
   }
 }
 
-if (!served) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const cli = require(join(__dirname, 'cli.cjs')) as { main(argv: string[]): Promise<void> };
-  void cli.main(argv);
-}
-
-/** Recognizes exactly `credential-process --profile NAME [--debug]`, in any order of the options. */
-function parseHitRequest(args: string[]): { profile: string; debug: boolean } | undefined {
+/**
+ * Recognizes `credential-process --profile NAME [--force-refresh] [--debug]`, options in any order.
+ * Anything else, `--help` and malformed options included, goes to the full command line.
+ */
+function parseCredentialProcessRequest(args: string[]): CredentialProcessRequest | undefined {
   if (args[0] !== 'credential-process') {
     return undefined;
   }
 
   let profile: string | undefined;
+  let forceRefresh = false;
   let debug = false;
   for (let index = 1; index < args.length; index += 1) {
     const arg = args[index] as string;
@@ -48,6 +61,8 @@ function parseHitRequest(args: string[]): { profile: string; debug: boolean } | 
       profile = args[index];
     } else if (arg.startsWith('--profile=') && profile === undefined) {
       profile = arg.slice('--profile='.length);
+    } else if (arg === '--force-refresh') {
+      forceRefresh = true;
     } else if (arg === '--debug') {
       debug = true;
     } else {
@@ -55,5 +70,5 @@ function parseHitRequest(args: string[]): { profile: string; debug: boolean } | 
     }
   }
 
-  return profile === undefined || profile === '' ? undefined : { profile, debug };
+  return profile === undefined || profile === '' ? undefined : { profile, forceRefresh, debug };
 }

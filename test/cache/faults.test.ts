@@ -99,9 +99,10 @@ describe('killed processes', () => {
 
     for (let round = 0; round < 12; round += 1) {
       const child = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'p', '--force-refresh'], { env: sandbox.env, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, 40 + ((round * 37) % 120)));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
 
       if (existsSync(entry)) {
         expect(() => JSON.parse(readFileSync(entry, 'utf8')) as unknown).not.toThrow();

@@ -1,0 +1,28 @@
+import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
+import { isDebugEnabled, redact } from './log';
+
+/**
+ * Prints an error as one line on stderr and sets the exit code: known errors with their own code
+ * (2 for usage and configuration, 1 otherwise), anything else as a bug to report.
+ */
+export function reportError(error: unknown): void {
+  if (error instanceof VaultAwsError) {
+    const hint = error instanceof UsageError ? ' ("vault-aws --help" lists commands and options)' : '';
+    process.stderr.write(`vault-aws: ${oneLine(redact(error.message))}${hint}\n`);
+    process.exitCode = error.exitCode;
+    return;
+  }
+
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`vault-aws: unexpected error: ${oneLine(redact(message))}; run again with --debug and report it\n`);
+  if (isDebugEnabled() && error instanceof Error && error.stack !== undefined) {
+    process.stderr.write(`${redact(error.stack)}\n`);
+  }
+
+  process.exitCode = EXIT_FAILURE;
+}
+
+/** Keeps an error on one line: a value from the command line or a file may contain line breaks. */
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+}
