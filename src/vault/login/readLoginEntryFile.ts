@@ -1,7 +1,7 @@
 import { closeSync, constants, fchmodSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { debug } from '../../log';
 
-/** Largest login-token entry read, in bytes; a real one is about 300 bytes. */
+/** Largest login-token entry read, in bytes; a real one is a few hundred bytes. */
 const MAX_LOGIN_ENTRY_BYTES = 16 * 1024;
 
 /**
