@@ -9,8 +9,9 @@ export function isRedirect(status: number): boolean {
 }
 
 /**
- * Returns the target of the one redirect the official client follows. Over a unix socket the request stays on the socket,
- * as Go's socket dialer ignores the host, and only the path and query of `Location` are used.
+ * Returns the target of the one redirect the official client follows. Over a unix socket the
+ * request stays on the socket, as Go's socket dialer ignores the host, and only the path and query
+ * of `Location` are used.
  */
 export function redirectTarget(response: RawResponse, current: URL, overSocket: boolean, fail: Fail): URL {
   const location = response.headers.location;
