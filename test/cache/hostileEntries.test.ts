@@ -1,7 +1,8 @@
 import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import type { VaultEmulator } from '../emulator';
+import { startScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
 
 const PROFILE = '[profile b-s3]\nvault_role = s3_access\n';
@@ -9,8 +10,7 @@ const PROFILE = '[profile b-s3]\nvault_role = s3_access\n';
 let vault: VaultEmulator;
 
 beforeAll(async () => {
-  vault = await startVaultEmulator({ version: '1.17.0' });
-  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: ['arn:aws:iam::083674922126:role/vault-role-bucket-access'] });
+  vault = await startScenarioVault();
 });
 
 afterAll(async () => {

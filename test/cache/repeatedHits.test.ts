@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveFromCache } from '../../src/serveFromCache';
-import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import type { VaultEmulator } from '../emulator';
+import { startScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox } from '../helpers/sandbox';
 
 let vault: VaultEmulator;
 
 beforeAll(async () => {
-  vault = await startVaultEmulator({ version: '1.17.0' });
-  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: ['arn:aws:iam::083674922126:role/vault-role-bucket-access'] });
+  vault = await startScenarioVault();
 });
 
 afterAll(async () => {

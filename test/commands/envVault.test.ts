@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import type { VaultEmulator } from '../emulator';
+import { SCENARIO_ROLE_ARN, startScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox } from '../helpers/sandbox';
 
-const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+const ROLE_ARN = SCENARIO_ROLE_ARN;
 const MAP = '[profile b-s3]\nvault_role = s3_access\n';
 const PRINT_KEY = 'process.stdout.write(process.env.AWS_ACCESS_KEY_ID ?? "")';
 
 let vault: VaultEmulator;
 
 beforeAll(async () => {
-  vault = await startVaultEmulator({ version: '1.17.0' });
-  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: [ROLE_ARN] });
+  vault = await startScenarioVault();
 });
 
 afterAll(async () => {

@@ -2,17 +2,17 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import type { VaultEmulator } from '../emulator';
+import { SCENARIO_ROLE_ARN, startScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox, type RunResult } from '../helpers/sandbox';
 
-const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+const ROLE_ARN = SCENARIO_ROLE_ARN;
 const PROFILE = '[profile b-s3]\nvault_role = s3_access\n';
 
 let vault: VaultEmulator;
 
 beforeAll(async () => {
-  vault = await startVaultEmulator({ version: '1.17.0' });
-  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: [ROLE_ARN] });
+  vault = await startScenarioVault();
   vault.addRole('aws', 'multi', { credential_type: 'assumed_role', role_arns: [ROLE_ARN, 'arn:aws:iam::111122223333:role/other'] });
 });
 

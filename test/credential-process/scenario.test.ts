@@ -1,17 +1,17 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import type { VaultEmulator } from '../emulator';
+import { SCENARIO_ROLE_ARN, startScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox } from '../helpers/sandbox';
 
-const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+const ROLE_ARN = SCENARIO_ROLE_ARN;
 const EXPIRATION_FORMAT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 let vault: VaultEmulator;
 
 beforeAll(async () => {
-  vault = await startVaultEmulator({ version: '1.17.0' });
   // The IAM role allows 12-hour sessions, so that profiles can request more than the default hour.
-  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: [ROLE_ARN], maxSessionDuration: 43_200 });
+  vault = await startScenarioVault({ maxSessionDuration: 43_200 });
 });
 
 afterAll(async () => {

@@ -4,18 +4,18 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { fromIni } from '@aws-sdk/credential-providers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startVaultEmulator, type VaultEmulator } from '../emulator';
+import type { VaultEmulator } from '../emulator';
+import { SCENARIO_ROLE_ARN, startScenarioVault } from '../helpers/startScenarioVault';
 import { hasAwsCli, hasBoto3 } from '../helpers/requireTool';
 import { CLI, createSandbox, type Sandbox } from '../helpers/sandbox';
 
 const run = promisify(execFile);
-const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+const ROLE_ARN = SCENARIO_ROLE_ARN;
 
 let vault: VaultEmulator;
 
 beforeAll(async () => {
-  vault = await startVaultEmulator({ version: '1.17.0' });
-  vault.addRole('aws', 's3_access', { credential_type: 'assumed_role', role_arns: [ROLE_ARN] });
+  vault = await startScenarioVault();
 });
 
 afterAll(async () => {
