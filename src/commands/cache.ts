@@ -87,6 +87,10 @@ function formatRemaining(seconds: number | undefined): string {
 function printCleared(result: ClearResult, profile: string | undefined): void {
   const scope = profile === undefined ? 'all profiles' : `profile "${profile}"`;
   process.stdout.write(`Removed ${result.removedEntries} cached credential entr${result.removedEntries === 1 ? 'y' : 'ies'} for ${scope}.\n`);
+  if (result.removedLoginTokens > 0) {
+    process.stdout.write(`Removed ${result.removedLoginTokens} cached Vault login token${result.removedLoginTokens === 1 ? '' : 's'}.\n`);
+  }
+
   if (result.removedEntries > 0) {
     process.stdout.write('Vault cannot revoke STS credentials: the removed keys stay valid in AWS until they expire.\n');
   }

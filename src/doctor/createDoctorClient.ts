@@ -11,7 +11,7 @@ const DOCTOR_TIMEOUT_MS = 15_000;
  * came, and with a short timeout, so that an unreachable address does not stall the report.
  * Throws a ConfigError for invalid VAULT_* settings.
  */
-export function createDoctorClient(env: Environment, target: { address: string; namespace: string | undefined }): VaultClient {
+export function createDoctorClient(env: Environment, target: Parameters<typeof readClientOptions>[1]): VaultClient {
   const options: VaultClientOptions = readClientOptions(env, target);
   const timeoutMs = options.timeoutMs > 0 ? Math.min(options.timeoutMs, DOCTOR_TIMEOUT_MS) : DOCTOR_TIMEOUT_MS;
   return createVaultClient({ ...options, maxRetries: 0, timeoutMs });

@@ -10,19 +10,27 @@ export interface VaultTarget {
   /** Source of the address, for fixes: `VAULT_ADDR`, `vault_addr in [profile x] ...`. */
   addressSource: string;
   namespace: string | undefined;
+  /** CA file from the profile map (vault_cacert or cacert), which wins over the CA variables. */
+  caCert?: ResolvedProfile['caCert'];
   profiles: ResolvedProfile[];
 }
 
 /**
- * Groups the profiles by Vault address and namespace. Without any usable profile, returns the
+ * Groups the profiles by Vault address, namespace and CA file. Without any usable profile, returns the
  * Vault that a profile would use by default: VAULT_AGENT_ADDR or VAULT_ADDR (BAO_* first), else
  * addr in the map's [vault] section, else Vault's default address, as resolveProfile orders them.
  */
 export function listVaultTargets(map: ProfileMap | undefined, profiles: readonly ResolvedProfile[], env: Environment): VaultTarget[] {
   const targets = new Map<string, VaultTarget>();
   for (const profile of profiles) {
-    const key = JSON.stringify([profile.address, profile.namespace ?? '']);
-    const target = targets.get(key) ?? { address: profile.address, addressSource: profile.addressSource, namespace: profile.namespace, profiles: [] };
+    const key = JSON.stringify([profile.address, profile.namespace ?? '', profile.caCert?.path ?? '']);
+    const target = targets.get(key) ?? {
+      address: profile.address,
+      addressSource: profile.addressSource,
+      namespace: profile.namespace,
+      caCert: profile.caCert,
+      profiles: [],
+    };
     target.profiles.push(profile);
     targets.set(key, target);
   }

@@ -337,4 +337,15 @@ describe('doctor over TLS', () => {
     });
     expect(result.stdout).not.toContain(secure.rootToken);
   });
+
+  it('passes a certificate from vault_cacert in the profile map', async () => {
+    const sandbox = createSandbox({ url: secure.url, token: secure.rootToken });
+    sandbox.writeProfileMap(`[profile p]\nvault_role = r\nvault_cacert = ${secure.caFile ?? ''}\n`);
+
+    const result = await sandbox.run(['doctor', '--json']);
+    const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
+
+    expect(findings.find((finding) => finding.check === 'vault.tls')?.status).toBe('pass');
+    expect(findings.find((finding) => finding.check === 'vault.reachable')?.status).toBe('pass');
+  });
 });
