@@ -3,8 +3,8 @@ import { enableDebug } from './log';
 import { serveFromCache } from './serveFromCache';
 
 /*
- * The executable. `credential-process --profile NAME` runs on every AWS CLI call, so a cache hit is
- * answered here with Node's built-in modules only. A miss loads credential-process.cjs beside this
+ * The executable. `credential-process --profile NAME` runs on every AWS CLI call, so this file serves
+ * a cache hit with Node's built-in modules only. A miss loads credential-process.cjs beside this
  * file (the Vault client, cache writes and the lock); every other command loads cli.cjs.
  */
 

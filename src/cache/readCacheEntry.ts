@@ -8,7 +8,7 @@ export type CacheRead = { entry: CacheEntry; modifiedAt: number; reason?: undefi
 /**
  * Reads a cache entry without following symbolic links. An entry that is missing, damaged, too
  * large, not a regular file, owned by someone else or open to group or others is not used: the
- * result says why, and the next write replaces it. An entry open to others is tightened to 0600
+ * result gives the reason, and the next write replaces it. An entry open to others is tightened to 0600
  * and deleted on the way. The directory must have passed checkCacheDirectory.
  */
 export function readCacheEntry(path: string): CacheRead {
@@ -17,7 +17,7 @@ export function readCacheEntry(path: string): CacheRead {
     descriptor = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { entry: undefined, reason: code === 'ENOENT' ? 'no entry' : code === 'ELOOP' ? 'entry is a symbolic link' : `entry unreadable (${code})` };
+    return { entry: undefined, reason: describeOpenFailure(code) };
   }
 
   try {
@@ -52,4 +52,16 @@ export function readCacheEntry(path: string): CacheRead {
   } finally {
     closeSync(descriptor);
   }
+}
+
+function describeOpenFailure(code: string | undefined): string {
+  if (code === 'ENOENT') {
+    return 'no entry';
+  }
+
+  if (code === 'ELOOP') {
+    return 'entry is a symbolic link';
+  }
+
+  return `entry unreadable (${code ?? 'unknown error'})`;
 }

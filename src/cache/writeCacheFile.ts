@@ -6,9 +6,9 @@ import { basename, dirname, join } from 'node:path';
 export const TEMPORARY_SUFFIX = '.tmp';
 
 /**
- * Writes a cache file so that no reader ever sees it half-written: the content goes to a new
- * temporary file in the same directory, created with mode 0600 (never widened and chmod-ed later),
- * flushed to disk, then renamed over the old file. Renaming replaces a symbolic link at `path`
+ * Writes a cache file so that no reader ever sees it half-written. The content goes to a new
+ * temporary file in the same directory, created with mode 0600 rather than chmod-ed later. The file
+ * is flushed to disk, then renamed over the old one. Renaming replaces a symbolic link at `path`
  * rather than writing through it.
  */
 export function writeCacheFile(path: string, content: string): void {
