@@ -1,3 +1,5 @@
+import { redact } from './log';
+
 /**
  * Exit codes of the command line. Usage and configuration problems are 2 so that scripts can tell
  * "fix your setup" apart from "Vault or the network failed" (1).
@@ -5,12 +7,15 @@
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
-/** Base of every error the tool reports to the user; `message` is safe to print (no secrets). */
+/**
+ * Base of every error the tool reports to the user. `message` is safe to print and to store: any
+ * token or key of this run that a server echoed into it is hidden when the error is made.
+ */
 export class VaultAwsError extends Error {
   readonly exitCode: number;
 
   constructor(message: string, options: { exitCode?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(redact(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.exitCode = options.exitCode ?? EXIT_FAILURE;
   }

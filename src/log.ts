@@ -24,7 +24,21 @@ export function debug(message: string): void {
     return;
   }
 
-  process.stderr.write(`vault-aws debug: ${redact(escapeControlCharacters(message))}\n`);
+  process.stderr.write(`vault-aws debug: ${redact(escapeUnsafeCharacters(message))}\n`);
+}
+
+/** Tokens, keys and passwords of this run, hidden wherever they appear in a message. */
+const knownSecrets = new Set<string>();
+
+/**
+ * Makes `redact` hide every later occurrence of `value`. Vault may echo a token in an error, and
+ * tokens made with `-id` or by old Vault versions do not match the patterns below. Values shorter
+ * than 6 characters are left alone: hiding them would garble ordinary words.
+ */
+export function rememberSecret(value: unknown): void {
+  if (typeof value === 'string' && value.length >= 6) {
+    knownSecrets.add(value);
+  }
 }
 
 const TOKEN_PATTERN = /\b(hv[sbr]\.|[sb]\.)[A-Za-z0-9_-]{8,}/g;
@@ -32,7 +46,12 @@ const AWS_ACCESS_KEY_PATTERN = /\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g;
 const LONG_BASE64_PATTERN = /[A-Za-z0-9+/=]{40,}/g;
 
 export function redact(text: string): string {
-  return text
+  let hidden = text;
+  for (const secret of knownSecrets) {
+    hidden = hidden.split(secret).join('[redacted]');
+  }
+
+  return hidden
     .replace(TOKEN_PATTERN, '$1[redacted]')
     .replace(AWS_ACCESS_KEY_PATTERN, '$1[redacted]')
     .replace(LONG_BASE64_PATTERN, (run) => (looksLikeSecret(run) ? '[redacted]' : run));
@@ -43,6 +62,12 @@ function looksLikeSecret(run: string): boolean {
   return /[0-9]/.test(run) && /[a-z]/.test(run) && /[A-Z]/.test(run);
 }
 
-function escapeControlCharacters(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
+/**
+ * Control characters (C0, DEL, C1), invisible format characters and bidirectional overrides: text
+ * from a server or a file that a terminal would act on or show out of order.
+ */
+export const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+
+function escapeUnsafeCharacters(text: string): string {
+  return text.replace(UNSAFE_CHARACTERS, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

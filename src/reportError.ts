@@ -1,5 +1,5 @@
 import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
-import { isDebugEnabled, redact } from './log';
+import { isDebugEnabled, redact, UNSAFE_CHARACTERS } from './log';
 
 /**
  * Prints an error as one line on stderr and sets the exit code: known errors with their own code
@@ -22,7 +22,10 @@ export function reportError(error: unknown): void {
   process.exitCode = EXIT_FAILURE;
 }
 
-/** Keeps an error on one line: a value from the command line or a file may contain line breaks. */
+/**
+ * Keeps an error on one line and inert on a terminal: a value from the command line, a file or a
+ * server may contain line breaks, escape sequences or direction overrides.
+ */
 function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return text.replace(UNSAFE_CHARACTERS, ' ');
 }

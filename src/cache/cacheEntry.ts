@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { credentialValueProblem, LATEST_EPOCH_SECONDS, MAX_CREDENTIAL_LENGTH, MAX_LIFETIME_SECONDS } from '../credentials/credentialLimits';
 
 /** Version of the entry layout; an entry of any other version is a miss. */
 export const CACHE_FORMAT = 1;
@@ -16,7 +17,7 @@ export interface CacheEntry {
   expiresAt: number;
   accessKeyId: string;
   secretAccessKey: string;
-  sessionToken?: string;
+  sessionToken: string;
   accountId?: string;
 }
 
@@ -64,7 +65,10 @@ export function entryPath(cacheDirectory: string, profile: string): string {
   return join(cacheDirectory, entryFileName(profile));
 }
 
-/** Returns the entry in `text`, or undefined when it is not a complete entry of this format. */
+/**
+ * Returns the entry in `text`, or undefined when it is not a complete entry of this format or holds
+ * values that Vault's answer would not have passed with.
+ */
 export function parseCacheEntry(text: string): CacheEntry | undefined {
   let value: unknown;
   try {
@@ -84,11 +88,13 @@ export function parseCacheEntry(text: string): CacheEntry | undefined {
     isText(entry['fingerprint']) &&
     isWholeSeconds(entry['fetchedAt']) &&
     isWholeSeconds(entry['ttl']) &&
-    isWholeSeconds(entry['expiresAt']) &&
-    isText(entry['accessKeyId']) &&
-    isText(entry['secretAccessKey']) &&
-    (entry['sessionToken'] === undefined || isText(entry['sessionToken'])) &&
-    (entry['accountId'] === undefined || isText(entry['accountId']));
+    (entry['ttl'] as number) <= MAX_LIFETIME_SECONDS &&
+    entry['expiresAt'] === (entry['fetchedAt'] as number) + (entry['ttl'] as number) &&
+    (entry['expiresAt'] as number) <= LATEST_EPOCH_SECONDS &&
+    credentialValueProblem(entry['accessKeyId'], MAX_CREDENTIAL_LENGTH.accessKeyId) === undefined &&
+    credentialValueProblem(entry['secretAccessKey'], MAX_CREDENTIAL_LENGTH.secretAccessKey) === undefined &&
+    credentialValueProblem(entry['sessionToken'], MAX_CREDENTIAL_LENGTH.sessionToken) === undefined &&
+    (entry['accountId'] === undefined || (typeof entry['accountId'] === 'string' && /^\d{12}$/.test(entry['accountId'])));
   if (!valid) {
     return undefined;
   }

@@ -49,7 +49,11 @@ function hintFor(error: VaultRequestError, profile: ResolvedProfile, tokenSource
   }
 
   if (error.status === 503 && /sealed/i.test(text)) {
-    return 'Vault is sealed; it must be unsealed before it can issue credentials';
+    return 'It must be unsealed ("vault operator unseal") before it can issue credentials';
+  }
+
+  if (error.status === 401) {
+    return 'Vault answers a missing or bad token with 403, so a proxy or gateway in front of it probably asked for its own credentials; check VAULT_ADDR and the proxy settings';
   }
 
   if (error.status === 400 && /Role ".*" not found/.test(text)) {

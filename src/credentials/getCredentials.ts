@@ -145,10 +145,8 @@ function toEntry(fetched: Awaited<ReturnType<typeof fetchCredentials>>, profile:
     expiresAt: fetchedAt + fetched.lifetimeSeconds,
     accessKeyId: fetched.accessKeyId,
     secretAccessKey: fetched.secretAccessKey,
+    sessionToken: fetched.sessionToken,
   };
-  if (fetched.sessionToken !== undefined) {
-    entry.sessionToken = fetched.sessionToken;
-  }
 
   if (fetched.accountId !== undefined) {
     entry.accountId = fetched.accountId;

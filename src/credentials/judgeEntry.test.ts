@@ -15,6 +15,7 @@ function entryWith(remaining: number, ttl = 3600): CacheEntry {
     expiresAt,
     accessKeyId: 'ASIA',
     secretAccessKey: 's',
+    sessionToken: 't',
   };
 }
 

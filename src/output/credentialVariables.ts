@@ -5,8 +5,7 @@ import { formatExpiration } from './formatProcessCredentials';
 /**
  * Returns the variables that the AWS CLI and the SDKs read credentials from, in the order of
  * `aws configure export-credentials`. `AWS_CREDENTIAL_EXPIRATION` is read back by botocore, the
- * AWS SDK for JavaScript v3 and the CRT. Credentials without a session token remove
- * `AWS_SESSION_TOKEN`, so that a stale token is not paired with new keys.
+ * AWS SDK for JavaScript v3 and the CRT.
  */
 export function credentialVariables(entry: CacheEntry): EnvironmentVariable[] {
   return [

@@ -10,11 +10,12 @@ const BASE = {
   expiresAt: 1_767_325_845,
   accessKeyId: 'ASIAEXAMPLEEXAMPLE12',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'FwoGZXIvYXdzEXAMPLE',
 };
 
 describe('formatProcessCredentials', () => {
   it('prints one minified line with the keys in order', () => {
-    const text = formatProcessCredentials({ ...BASE, sessionToken: 'FwoGZXIvYXdzEXAMPLE', accountId: '083674922126' });
+    const text = formatProcessCredentials({ ...BASE, accountId: '083674922126' });
 
     expect(text).toBe(
       '{"Version":1,"AccessKeyId":"ASIAEXAMPLEEXAMPLE12","SecretAccessKey":"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",' +
@@ -22,10 +23,10 @@ describe('formatProcessCredentials', () => {
     );
   });
 
-  it('leaves out a missing session token and account', () => {
+  it('leaves out an unknown account', () => {
     const parsed = JSON.parse(formatProcessCredentials(BASE)) as Record<string, unknown>;
 
-    expect(Object.keys(parsed)).toEqual(['Version', 'AccessKeyId', 'SecretAccessKey', 'Expiration']);
+    expect(Object.keys(parsed)).toEqual(['Version', 'AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration']);
   });
 });
 
@@ -33,5 +34,6 @@ describe('formatExpiration', () => {
   it('prints UTC with whole seconds and Z', () => {
     expect(formatExpiration(0)).toBe('1970-01-01T00:00:00Z');
     expect(formatExpiration(1_767_325_845)).toBe('2026-01-02T03:50:45Z');
+    expect(formatExpiration(253_402_300_799)).toBe('9999-12-31T23:59:59Z');
   });
 });

@@ -2,7 +2,7 @@ import type { CacheEntry } from '../cache/cacheEntry';
 
 /**
  * Formats credentials as the one-line JSON document every AWS SDK reads from a credential process.
- * Key order and case are fixed; `SessionToken` and `AccountId` are left out rather than empty;
+ * Key order and case are fixed; `AccountId` is left out when unknown rather than empty;
  * `Expiration` is UTC with whole seconds and a literal `Z`, the one form every SDK parses.
  */
 export function formatProcessCredentials(entry: CacheEntry): string {
@@ -10,12 +10,9 @@ export function formatProcessCredentials(entry: CacheEntry): string {
     Version: 1,
     AccessKeyId: entry.accessKeyId,
     SecretAccessKey: entry.secretAccessKey,
+    SessionToken: entry.sessionToken,
+    Expiration: formatExpiration(entry.expiresAt),
   };
-  if (entry.sessionToken !== undefined) {
-    document['SessionToken'] = entry.sessionToken;
-  }
-
-  document['Expiration'] = formatExpiration(entry.expiresAt);
   if (entry.accountId !== undefined) {
     document['AccountId'] = entry.accountId;
   }

@@ -28,7 +28,16 @@ export function classifyConnectionError(error: unknown, timeoutMs: number, addre
   const name = (error as Error).name;
   const proxy = (error as { proxy?: string }).proxy;
   if (name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {
-    return fail({ kind: 'timeout', detail: `no answer within ${timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${address} is up`, cause: error });
+    return fail({ kind: 'timeout', detail: `no complete answer within ${timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${address} is up`, cause: error });
+  }
+
+  // The server answered, but not with something a Vault server sends; asking again gets the same.
+  if (code === 'ERESPONSETOOLARGE') {
+    return fail({ kind: 'invalid-response', detail: `the server sent ${(error as Error).message}, more than any Vault answer; check that VAULT_ADDR points at Vault`, cause: error });
+  }
+
+  if (code.startsWith('HPE_')) {
+    return fail({ kind: 'invalid-response', detail: `the server's answer is not valid HTTP (${code}); check that VAULT_ADDR points at Vault and not at another service`, cause: error });
   }
 
   if (TLS_VERIFY_CODES.has(code)) {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import { VaultAwsError } from '../errors';
 import { homeDirectory } from '../profiles/paths';
-import { debug } from '../log';
+import { debug, rememberSecret } from '../log';
 import { readTokenHelperPath } from './readTokenHelperPath';
 import { readVaultVariable } from './readVaultVariable';
 
@@ -85,6 +85,7 @@ function runTokenHelper(path: string, env: Environment): Promise<string> {
 }
 
 function checkPrintable(token: string, source: string): string {
+  rememberSecret(token);
   if (/[^\x21-\x7e]/.test(token)) {
     throw new VaultAwsError(`the Vault token from ${source} contains non-printable characters and cannot be used; store the token alone`);
   }

@@ -1,3 +1,4 @@
+import { UNSAFE_CHARACTERS } from '../log';
 import type { RawResponse } from './sendRequest';
 import { readableVaultErrors, type VaultRequestError } from './vaultRequestError';
 
@@ -9,16 +10,19 @@ export function parseSuccessBody(response: RawResponse, fail: Fail): Record<stri
     return undefined;
   }
 
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(response.body);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) {
-      return parsed as Record<string, unknown>;
-    }
+    parsed = JSON.parse(response.body);
   } catch {
-    // Reported below.
+    throw fail({ kind: 'invalid-response', status: response.status, detail: `HTTP ${response.status} with ${describeBody(response)}, not a Vault answer; check that VAULT_ADDR points at Vault` });
   }
 
-  throw fail({ kind: 'invalid-response', status: response.status, detail: `HTTP ${response.status} with a body that is not a JSON object (${describeBody(response)})` });
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`;
+    throw fail({ kind: 'invalid-response', status: response.status, detail: `HTTP ${response.status} with JSON that is ${kind}, not an object as Vault sends; check that VAULT_ADDR points at Vault` });
+  }
+
+  return parsed as Record<string, unknown>;
 }
 
 /** The error of a non-2xx answer, with Vault's `errors` entries, never the raw body. */
@@ -44,7 +48,7 @@ export function httpFailure(response: RawResponse, fail: Fail): VaultRequestErro
 function describeBody(response: RawResponse): string {
   const type = String(response.headers['content-type'] ?? '');
   if (type.includes('html') || /^\s*</.test(response.body)) {
-    const title = /<title>([^<]{1,100})<\/title>/i.exec(response.body)?.[1]?.trim();
+    const title = /<title>([^<]{1,100})<\/title>/i.exec(response.body)?.[1]?.replace(UNSAFE_CHARACTERS, ' ').trim();
     return title === undefined ? 'an HTML page' : `an HTML page titled ${JSON.stringify(title)}`;
   }
 

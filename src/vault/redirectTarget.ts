@@ -19,7 +19,13 @@ export function redirectTarget(response: RawResponse, current: URL, overSocket: 
     throw fail({ kind: 'redirect', status: response.status, detail: `HTTP ${response.status} redirect without a Location header` });
   }
 
-  const target = new URL(location, current);
+  let target: URL;
+  try {
+    target = new URL(location, current);
+  } catch (error) {
+    throw fail({ kind: 'redirect', status: response.status, detail: `HTTP ${response.status} redirect to ${JSON.stringify(location.slice(0, 200))}, which is not a valid URL; check the api_addr of the active Vault node`, cause: error });
+  }
+
   if (current.protocol === 'https:' && target.protocol !== 'https:') {
     throw fail({ kind: 'redirect', status: response.status, detail: `redirect to ${target.origin} would cause protocol downgrade from https; fix the api_addr of the active Vault node` });
   }

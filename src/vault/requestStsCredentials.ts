@@ -1,4 +1,6 @@
+import { credentialValueProblem, MAX_CREDENTIAL_LENGTH, MAX_LIFETIME_SECONDS } from '../credentials/credentialLimits';
 import { VaultAwsError } from '../errors';
+import { rememberSecret } from '../log';
 import type { VaultClient } from './vaultClient';
 
 export interface StsRequest {
@@ -12,7 +14,7 @@ export interface StsRequest {
 export interface StsCredentials {
   accessKeyId: string;
   secretAccessKey: string;
-  sessionToken: string | undefined;
+  sessionToken: string;
   /** Whole seconds the credentials live, counted from when the request was sent. */
   lifetimeSeconds: number;
   /** The AWS account, when Vault returned an assumed-role ARN that names it. */
@@ -42,35 +44,51 @@ export async function requestStsCredentials(client: VaultClient, token: string |
   return parseStsResponse(response.body, path, client.options.address, sentAt);
 }
 
-/** Reads the credentials out of a Vault answer, across the field changes of Vault versions. */
+/**
+ * Reads the credentials out of a Vault answer, across the field changes of Vault versions, and
+ * refuses values that no real STS credentials have, so that they are never cached or printed.
+ */
 export function parseStsResponse(body: Record<string, unknown> | undefined, path: string, address: string, sentAt: number): StsCredentials {
-  const invalid = (what: string): VaultAwsError => new VaultAwsError(`POST ${path} at ${address} returned ${what}; is the mount an AWS secrets engine?`);
+  const invalid = (what: string, next = 'check that the mount is an AWS secrets engine'): VaultAwsError =>
+    new VaultAwsError(`POST ${path} at ${address} returned ${what}; ${next}`);
   const data = body?.['data'];
-  if (typeof data !== 'object' || data === null) {
-    throw invalid('no data');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalid('no data object');
   }
 
   const fields = data as Record<string, unknown>;
-  const accessKeyId = fields['access_key'];
-  const secretAccessKey = fields['secret_key'];
-  if (typeof accessKeyId !== 'string' || accessKeyId === '' || typeof secretAccessKey !== 'string' || secretAccessKey === '') {
-    throw invalid('no access_key or secret_key');
-  }
+  const text = (name: string, maxLength: number): string => {
+    rememberSecret(fields[name]);
+    const problem = credentialValueProblem(fields[name], maxLength);
+    if (problem !== undefined) {
+      throw invalid(`credentials whose ${name} ${problem}`);
+    }
+
+    return fields[name] as string;
+  };
+
+  const accessKeyId = text('access_key', MAX_CREDENTIAL_LENGTH.accessKeyId);
+  const secretAccessKey = text('secret_key', MAX_CREDENTIAL_LENGTH.secretAccessKey);
 
   // Vault 1.16 added session_token beside security_token, which older versions return alone.
-  const sessionToken = nonEmptyString(fields['session_token']) ?? nonEmptyString(fields['security_token']);
+  const tokenField = isPresent(fields['session_token']) || !isPresent(fields['security_token']) ? 'session_token' : 'security_token';
+  const sessionToken = text(tokenField, MAX_CREDENTIAL_LENGTH.sessionToken);
 
   // Vault 1.13.0 and 1.13.1 return lease_duration 0 for STS credentials; data.ttl is right there.
   const lifetimeSeconds = positiveInteger(fields['ttl']) ?? positiveInteger(body?.['lease_duration']);
   if (lifetimeSeconds === undefined) {
-    throw invalid('credentials without a lifetime (neither data.ttl nor lease_duration is above 0)');
+    throw invalid(`credentials without a lifetime (data.ttl is ${JSON.stringify(fields['ttl']) ?? 'missing'} and lease_duration is ${JSON.stringify(body?.['lease_duration']) ?? 'missing'}; one must be a number of seconds above 0)`);
+  }
+
+  if (lifetimeSeconds > MAX_LIFETIME_SECONDS) {
+    throw invalid(`credentials with a lifetime of ${lifetimeSeconds} s`, `STS credentials live at most ${MAX_LIFETIME_SECONDS} s (36 hours); check the Vault server and the ttl of the role`);
   }
 
   return { accessKeyId, secretAccessKey, sessionToken, lifetimeSeconds, accountId: accountIdOf(fields['arn']), sentAt };
 }
 
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
+function isPresent(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
 }
 
 function positiveInteger(value: unknown): number | undefined {

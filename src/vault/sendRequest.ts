@@ -96,7 +96,7 @@ function exchange(send: Send, requestOptions: RequestOptions, body: string | und
       response.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > MAX_RESPONSE_BYTES) {
-          request.destroy(new Error(`response body larger than ${MAX_RESPONSE_BYTES} bytes`));
+          request.destroy(Object.assign(new Error(`a response body larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB`), { code: 'ERESPONSETOOLARGE' }));
           return;
         }
 

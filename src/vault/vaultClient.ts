@@ -1,4 +1,4 @@
-import { debug } from '../log';
+import { debug, rememberSecret } from '../log';
 import { classifyConnectionError } from './classifyConnectionError';
 import { isRedirect, redirectTarget } from './redirectTarget';
 import { chooseProxy } from './proxy/chooseProxy';
@@ -61,7 +61,7 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
   for (;;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw fail({ kind: 'timeout', detail: `no answer within ${options.timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${options.address} is up` });
+      throw fail({ kind: 'timeout', detail: `no complete answer within ${options.timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${options.address} is up` });
     }
 
     const proxy = socketPath === undefined ? chooseProxy(options.proxy, url) : undefined;
@@ -94,6 +94,10 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
       url = redirectTarget(response, url, socketPath !== undefined, fail);
       redirected = true;
       continue;
+    }
+
+    if (isRedirect(response.status) && options.followRedirects && redirected) {
+      throw fail({ kind: 'redirect', status: response.status, detail: `HTTP ${response.status} redirect after a redirect; vault-aws follows one, as the Vault CLI does, so check the api_addr of the Vault nodes for a redirect loop` });
     }
 
     if (response.status >= 200 && response.status < 300) {
@@ -133,6 +137,7 @@ function encodePath(path: string): string {
 function requestHeaders(options: VaultClientOptions, request: VaultRequest): Record<string, string> {
   const headers: Record<string, string> = { 'X-Vault-Request': 'true', ...request.headers };
   if (request.token !== undefined) {
+    rememberSecret(request.token);
     headers['X-Vault-Token'] = request.token;
   }
 

@@ -1,4 +1,5 @@
 import { VaultAwsError } from '../errors';
+import { redact, UNSAFE_CHARACTERS } from '../log';
 
 export type VaultFailureKind = 'http' | 'connection' | 'timeout' | 'tls' | 'proxy' | 'invalid-response' | 'redirect';
 
@@ -29,7 +30,7 @@ export class VaultRequestError extends VaultAwsError {
     this.path = details.path;
     this.address = details.address;
     this.status = details.status;
-    this.vaultErrors = details.vaultErrors ?? [];
+    this.vaultErrors = (details.vaultErrors ?? []).map(redact);
   }
 
   /** Vault's 403 bodies differ by version and cause; a token problem contains "invalid token". */
@@ -42,9 +43,14 @@ export class VaultRequestError extends VaultAwsError {
   }
 }
 
+/** Most `errors` entries kept, and most characters kept of each: enough for any real Vault answer. */
+const MAX_ERRORS = 5;
+const MAX_ERROR_LENGTH = 300;
+
 /**
  * Turns Vault's `errors` entries into single readable lines: `1 error occurred:\n\t* permission
- * denied\n\n` becomes `permission denied`.
+ * denied\n\n` becomes `permission denied`. Control and direction characters become spaces, and
+ * overlong answers are cut, saying how much was left out.
  */
 export function readableVaultErrors(errors: unknown): string[] {
   if (!Array.isArray(errors)) {
@@ -60,12 +66,25 @@ export function readableVaultErrors(errors: unknown): string[] {
     const bullets = [...entry.matchAll(/^\s*\* (.*)$/gm)].map((match) => (match[1] ?? '').trim());
     const texts = /^\d+ errors? occurred:/.test(entry) && bullets.length > 0 ? bullets : [entry];
     for (const text of texts) {
-      const oneLine = text.replace(/\s+/g, ' ').trim();
+      const oneLine = text.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
       if (oneLine !== '') {
-        lines.push(oneLine);
+        lines.push(shorten(oneLine));
       }
     }
   }
 
+  if (lines.length > MAX_ERRORS) {
+    return [...lines.slice(0, MAX_ERRORS), `and ${lines.length - MAX_ERRORS} more errors`];
+  }
+
   return lines;
+}
+
+function shorten(text: string): string {
+  const characters = Array.from(text);
+  if (characters.length <= MAX_ERROR_LENGTH) {
+    return text;
+  }
+
+  return `${characters.slice(0, MAX_ERROR_LENGTH).join('')}… (${characters.length - MAX_ERROR_LENGTH} more characters)`;
 }

@@ -49,6 +49,11 @@ describe('hostile cache entries', () => {
     ['longer-lived than its lifetime', (valid) => JSON.stringify({ ...valid, fetchedAt: now() + 86_400, expiresAt: now() + 90_000, ttl: 3600 })],
     ['of other settings', (valid) => JSON.stringify({ ...valid, fingerprint: '["https://elsewhere"]' })],
     ['of another profile', (valid) => JSON.stringify({ ...valid, profile: 'other' })],
+    ['beyond year 9999', (valid) => JSON.stringify({ ...valid, fetchedAt: 1e13, expiresAt: 1e13 + 3600, ttl: 3600 })],
+    ['longer-lived than STS allows', (valid) => JSON.stringify({ ...valid, fetchedAt: now(), expiresAt: now() + 1e12, ttl: 1e12 })],
+    ['without a session token', (valid) => JSON.stringify({ ...valid, sessionToken: undefined })],
+    ['holding a key with a line break', (valid) => JSON.stringify({ ...valid, accessKeyId: 'ASIA\nKEY' })],
+    ['holding an account that is not 12 digits', (valid) => JSON.stringify({ ...valid, accountId: '"; rm -rf /' })],
   ];
 
   it.each(cases)('replaces an entry that is %s', async (_name, content) => {
@@ -63,6 +68,21 @@ describe('hostile cache entries', () => {
     expect(stsRequests() - before).toBe(1);
     const replaced = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, unknown>;
     expect(replaced['accessKeyId']).toBe(JSON.parse(result.stdout).AccessKeyId);
+  });
+
+  it.each([
+    ['cache', 'list'],
+    ['cache', 'list', '--json'],
+    ['list'],
+  ])('lists an entry beyond year 9999 as not cached: %s %s %s', async (...command) => {
+    const { sandbox, entry, valid } = await warmSandbox();
+    writePrivate(entry, JSON.stringify({ ...valid, fetchedAt: 1e13, expiresAt: 1e13 + 3600 }));
+
+    const result = await sandbox.run(command);
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toContain('+0');
   });
 
   it('does not follow an entry that is a symbolic link', async () => {

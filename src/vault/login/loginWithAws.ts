@@ -1,4 +1,4 @@
-import { debug } from '../../log';
+import { debug, rememberSecret } from '../../log';
 import type { VaultClient } from '../vaultClient';
 import { buildAwsLoginData } from './aws/buildAwsLoginData';
 import { readAwsCredentials } from './aws/readAwsCredentials';
@@ -14,6 +14,8 @@ type Environment = Record<string, string | undefined>;
  */
 export async function loginWithAws(client: VaultClient, settings: LoginSettings, env: Environment, now: () => Date = () => new Date()): Promise<LoginToken> {
   const { credentials, source } = await readAwsCredentials(env);
+  rememberSecret(credentials.secretAccessKey);
+  rememberSecret(credentials.sessionToken);
   debug(`login: signing sts:GetCallerIdentity with AWS credentials from ${source}`);
   const body: Record<string, string> = buildAwsLoginData(credentials, { region: settings.awsRegion, serverId: settings.iamServerId, date: now() });
   if (settings.role !== undefined) {

@@ -1,4 +1,5 @@
 import { VaultAwsError } from '../../errors';
+import { rememberSecret } from '../../log';
 import type { LoginToken } from './loginSettings';
 
 /** Reads the `auth` block of a login answer: `client_token`, `lease_duration` and `renewable`. */
@@ -18,6 +19,7 @@ export function parseLoginResponse(body: Record<string, unknown> | undefined, pa
     throw new VaultAwsError(`POST ${path} at ${address} returned a token with non-printable characters`);
   }
 
+  rememberSecret(token);
   const lease = fields['lease_duration'];
   const leaseSeconds = typeof lease === 'number' && Number.isFinite(lease) && lease > 0 ? Math.floor(lease) : 0;
   return { token, leaseSeconds, renewable: fields['renewable'] === true, obtainedAt };

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { rememberSecret } from '../../log';
 import { LoginInputError } from './loginErrors';
 
 /** Largest secret file read, in bytes; JWTs are a few KiB, secret IDs 36 bytes. */
@@ -27,5 +28,6 @@ export function readSecretFile(path: string, what: string): string {
     throw new LoginInputError(`the ${what} ${path} is empty`);
   }
 
+  rememberSecret(secret);
   return secret;
 }

@@ -1,5 +1,5 @@
 import { VaultAwsError } from '../../errors';
-import { debug } from '../../log';
+import { debug, rememberSecret } from '../../log';
 import type { VaultClient } from '../vaultClient';
 import { VaultRequestError } from '../vaultRequestError';
 
@@ -29,5 +29,6 @@ export async function unwrapSecretId(client: VaultClient, wrappingToken: string,
     throw new VaultAwsError(`the wrapping token from ${source} did not wrap an AppRole secret ID (no data.secret_id); wrap the answer of auth/approle/role/NAME/secret-id`);
   }
 
+  rememberSecret(secretId);
   return secretId;
 }
