@@ -34,6 +34,13 @@ const FAILURE_BACKOFF_MS = 30_000;
 /** Below this lifetime the cache refetches on nearly every run, because the refresh window is 20 minutes. */
 const SHORT_LIFETIME_SECONDS = 25 * 60;
 
+/**
+ * Longest wait for Vault, in milliseconds, while cached credentials that are still valid can be
+ * served instead: the Rust SDK gave a credential process 5 seconds before smithy-rs
+ * release-2026-07-23, and a user's AWS command should not hang on a refresh it can do without.
+ */
+const REFRESH_TIMEOUT_MS = 5_000;
+
 /** Extra wait for the lock beyond the Vault timeout, for the holder to write the entry. */
 const LOCK_MARGIN_MS = 15_000;
 
@@ -83,13 +90,14 @@ export async function getCredentials(options: GetCredentialsOptions): Promise<Ca
       return cached;
     }
 
+    const fallback = !options.forceRefresh && cached !== undefined && judgement?.usable === true;
     let entry: CacheEntry;
     try {
-      entry = toEntry(await fetchOrDescribe(options, clientOptions), profile, fingerprint);
+      entry = toEntry(await fetchOrDescribe(options, fallback ? withRefreshTimeout(clientOptions) : clientOptions), profile, fingerprint);
     } catch (error) {
       const described = error instanceof VaultAwsError ? error : new VaultAwsError(String(error), { cause: error });
       tryToCache(() => writeFailureRecord(path, { at: Date.now(), message: described.message, exitCode: described.exitCode }));
-      if (!options.forceRefresh && cached !== undefined && judgement?.usable === true) {
+      if (fallback) {
         debug(`vault: refresh failed (${described.message}); serving cached credentials that are still valid`);
         return cached;
       }
@@ -121,6 +129,11 @@ async function lockCache(directory: string, path: string, startedAt: number, cli
     debug(`cache: ${directory} is not usable (${(error as NodeJS.ErrnoException).code ?? String(error)}); continuing without the cache`);
     return undefined;
   }
+}
+
+function withRefreshTimeout(clientOptions: VaultClientOptions): VaultClientOptions {
+  const bounded = clientOptions.timeoutMs > 0 ? Math.min(clientOptions.timeoutMs, REFRESH_TIMEOUT_MS) : REFRESH_TIMEOUT_MS;
+  return { ...clientOptions, timeoutMs: bounded };
 }
 
 async function fetchOrDescribe(options: GetCredentialsOptions, clientOptions: VaultClientOptions): Promise<Awaited<ReturnType<typeof fetchCredentials>>> {

@@ -147,6 +147,23 @@ describe('Vault failures with cached credentials', () => {
       vault.state.sealed = false;
     }
   });
+  it('gives a hanging Vault 5 s when cached credentials are still valid', async () => {
+    const { sandbox } = isolatedSandbox();
+    const first = await sandbox.run(['credential-process', '--profile', 'p']);
+    const entry = join(sandbox.cacheDirectory, 'profile-p.json');
+    const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
+    const now = Math.floor(Date.now() / 1000);
+    rmSync(entry);
+    writeFileSync(entry, JSON.stringify({ ...cached, fetchedAt: now + 600 - 3600, expiresAt: now + 600, ttl: 3600 }), { mode: 0o600 });
+    vault.setFaults({ hang: true });
+
+    const result = await sandbox.run(['credential-process', '--profile', 'p', '--debug'], { VAULT_CLIENT_TIMEOUT: '60s' });
+
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).AccessKeyId).toBe(JSON.parse(first.stdout).AccessKeyId);
+    expect(result.stderr).toContain('refresh failed');
+    expect(result.stderr).toContain('no complete answer within 5 s');
+  });
 });
 
 describe('debug output', () => {
