@@ -9,6 +9,7 @@ import { writeToStdout } from './output/writeToStdout';
 import { cacheDirectory, profileMapPath } from './profiles/paths';
 import { readProfileMap } from './profiles/readProfileMap';
 import { resolveProfile } from './profiles/resolveProfile';
+import { checkScalarSettings } from './vault/readScalarSettings';
 
 /**
  * The cache-hit path of `credential-process`: prints fresh cached credentials and returns true, or
@@ -20,6 +21,8 @@ export function serveFromCache(
   env: NodeJS.ProcessEnv = process.env,
   write: (text: string) => void = writeToStdout,
 ): boolean {
+  // Throws on a value that cannot be parsed, so that the full program reports it now.
+  checkScalarSettings(env);
   const profile = resolveProfile(readProfileMap(profileMapPath(env)), profileName, env);
   const directory = cacheDirectory(env);
   if (!checkCacheDirectory(directory)) {

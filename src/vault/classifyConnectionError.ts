@@ -48,6 +48,10 @@ export function classifyConnectionError(error: unknown, timeoutMs: number, addre
     return fail({ kind: 'tls', detail: `the server rejected the TLS handshake (${code}); check VAULT_CLIENT_CERT and VAULT_CLIENT_KEY`, cause: error });
   }
 
+  if (code === 'EPROTO' && /wrong version number|packet length too long|unknown protocol/i.test((error as Error).message)) {
+    return fail({ kind: 'tls', detail: `the TLS handshake failed because the server does not speak TLS (EPROTO); if Vault listens on plain HTTP, use an http:// address`, cause: error });
+  }
+
   if (code === 'EPROXYREFUSED') {
     return fail({ kind: 'proxy', detail: `${(error as Error).message}; check the proxy and its credentials, or add the Vault host to NO_PROXY`, cause: error });
   }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../errors';
-import { parseGoBool } from './parseGoBool';
+import { readVaultBool } from './readScalarSettings';
 import { readNonEmptyVaultVariable } from './readVaultVariable';
 
 type Environment = Record<string, string | undefined>;
@@ -29,12 +29,7 @@ const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----/;
  * `VAULT_CACERT_BYTES`, which wins over `VAULT_CAPATH`; client certificate and key come together.
  */
 export function readTlsSettings(env: Environment, caCert: CaCertOverride | undefined): TlsSettings {
-  const skipVerify = readNonEmptyVaultVariable(env, 'SKIP_VERIFY');
-  const skip = skipVerify === undefined ? false : parseGoBool(skipVerify.value);
-  if (skip === undefined) {
-    throw new ConfigError(`could not parse ${skipVerify?.variable}=${JSON.stringify(skipVerify?.value)}; use true or false (also 1, 0, t, f)`);
-  }
-
+  const skip = readVaultBool(env, 'SKIP_VERIFY', false);
   const tls: TlsSettings = { rejectUnauthorized: !skip };
   const caFile = caCert ?? toOverride(readNonEmptyVaultVariable(env, 'CACERT'));
   const caBytes = readNonEmptyVaultVariable(env, 'CACERT_BYTES');

@@ -57,6 +57,20 @@ describe('credential-process configuration errors', () => {
     expectFailure(await runWith(PROFILE, { VAULT_SKIP_VERIFY: 'yes' }), 2, 'VAULT_SKIP_VERIFY');
   });
 
+  it.each([
+    ['VAULT_SKIP_VERIFY', 'maybe'],
+    ['VAULT_CLIENT_TIMEOUT', 'soon'],
+    ['VAULT_MAX_RETRIES', 'lots'],
+    ['BAO_DISABLE_REDIRECTS', 'perhaps'],
+  ])('exits 2 for %s=%s on a cache hit', async (variable, value) => {
+    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    sandbox.writeProfileMap(PROFILE);
+    const warm = await sandbox.run(['credential-process', '--profile', 'b-s3']);
+    expect(warm.code).toBe(0);
+
+    expectFailure(await sandbox.run(['credential-process', '--profile', 'b-s3'], { [variable]: value }), 2, `${variable}="${value}"`);
+  });
+
   it('exits 2 for an unparsable VAULT_CLIENT_TIMEOUT', async () => {
     expectFailure(await runWith(PROFILE, { VAULT_CLIENT_TIMEOUT: 'soon' }), 2, 'VAULT_CLIENT_TIMEOUT');
   });

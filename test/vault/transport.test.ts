@@ -46,6 +46,14 @@ function kindOf(result: string | VaultRequestError): string {
 }
 
 describe('TLS settings', () => {
+  it('says when an https address points at a plain HTTP server', async () => {
+    const result = await lookUp(plainVault, {}, plainVault.url.replace('http://', 'https://'));
+
+    expect(kindOf(result)).toBe('tls');
+    expect((result as VaultRequestError).message).toContain('the server does not speak TLS');
+    expect((result as VaultRequestError).message).toContain('use an http:// address');
+  });
+
   it('verifies the server with VAULT_CACERT', async () => {
     expect(await lookUp(tlsVault, { VAULT_CACERT: tlsVault.caFile as string })).toBe('root');
   });

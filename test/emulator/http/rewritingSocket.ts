@@ -2,13 +2,26 @@ import { Duplex } from 'node:stream';
 import type { Socket } from 'node:net';
 import { ListMethodRewriter } from './listMethodRewriter';
 
+const TLS_HANDSHAKE_RECORD = 0x16;
+const GO_BAD_REQUEST = 'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n400 Bad Request';
+
 /** A Duplex over a client socket that passes incoming bytes through `ListMethodRewriter`, for injection into an `http.Server`. */
 export class RewritingSocket extends Duplex {
   private readonly rewriter = new ListMethodRewriter();
 
   constructor(readonly inner: Socket) {
     super();
+    inner.once('data', (chunk: Buffer) => {
+      if (chunk[0] === TLS_HANDSHAKE_RECORD) {
+        // A TLS client on the plain port: Go's server fails to parse a request line and answers 400.
+        inner.end(GO_BAD_REQUEST);
+      }
+    });
     inner.on('data', (chunk: Buffer) => {
+      if (inner.writableEnded) {
+        return;
+      }
+
       const rewritten = this.rewriter.push(chunk);
       if (rewritten.length > 0 && !this.push(rewritten)) {
         inner.pause();
