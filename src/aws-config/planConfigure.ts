@@ -82,11 +82,11 @@ export function planConfigure(request: ConfigureRequest, files: ConfigureFiles):
 /** Computes the files without what configure wrote for `profile`. */
 export function planRemove(profile: string, files: ConfigureFiles): ConfigurePlan & { removedKeys: string[] } {
   const profileMap = removeProfileMapEntry(files.profileMap.text ?? '', profile);
-  const awsConfig = removeAwsProfile(files.awsConfig.text ?? '', profile);
+  const awsConfig = removeAwsProfile(files.awsConfig.text ?? '', profile, files.awsConfig.path);
 
   return {
     changes: collectChanges([[files.profileMap, profileMap.text], [files.awsConfig, awsConfig.text]]),
-    warnings: [],
+    warnings: awsConfig.warnings,
     removedKeys: awsConfig.removedKeys,
   };
 }

@@ -52,7 +52,7 @@ describe('configure conflicting credentials', () => {
 
     const line = `/usr/local/bin/node --no-warnings ${sandbox.entryPath} credential-process --profile dev`;
     expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(`[profile dev]\n# old setup\ncredential_process = ${line}\nregion = us-east-1\nvault_aws_managed = credential_process\n`);
-    expect(stderr).toContain('Replaced credential_process (line 3), sso_region (line 4)');
+    expect(stderr).toContain('Removed credential_process (line 3), sso_region (line 4)');
   });
 
   it('accepts its own credential_process', async () => {
@@ -108,5 +108,32 @@ describe('configure usage errors', () => {
   ])('rejects %j', async (options, message) => {
     await expect(sandbox.run(options)).rejects.toThrow(message);
     await expect(stat(sandbox.awsConfig)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('configure key case', () => {
+  it('lowercases profile map keys', async () => {
+    await writeFileIn(sandbox.profileMap, '[profile dev]\nVAULT_ROLE = old\nTtl = 2h ; longer\n');
+
+    await sandbox.run({ profile: 'dev', vaultRole: 'new' });
+
+    expect(await readFile(sandbox.profileMap, 'utf8')).toBe('[profile dev]\nvault_role = new\nttl = 2h ; longer\n');
+  });
+});
+
+describe('configure ownership of existing lines', () => {
+  it('keeps an equal credential_process on --remove', async () => {
+    const line = `/usr/local/bin/node --no-warnings ${sandbox.entryPath} credential-process --profile dev`;
+    const original = `[profile dev]\ncredential_process = ${line} # vault\nregion = us-east-1\n`;
+    await writeFileIn(sandbox.awsConfig, original);
+
+    const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev' });
+
+    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(`[profile dev]\ncredential_process = ${line}\nregion = us-east-1\n`);
+    expect(stderr).toContain('Rewrote line 2 as');
+    expect(stderr).toContain('botocore reads an inline comment as part of the value');
+
+    await sandbox.run({ profile: 'dev', remove: true });
+    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(`[profile dev]\ncredential_process = ${line}\nregion = us-east-1\n`);
   });
 });
