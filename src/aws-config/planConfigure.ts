@@ -79,15 +79,23 @@ export function planConfigure(request: ConfigureRequest, files: ConfigureFiles):
   return { changes: collectChanges([[files.profileMap, profileMap], [files.awsConfig, awsConfig.text]]), warnings };
 }
 
+export interface RemovePlan extends ConfigurePlan {
+  /** The keys removed from the AWS config file, in the order the marker listed them. */
+  awsConfig: { path: string; removedKeys: string[] };
+  /** Whether the profile's section was removed from the profile map. */
+  profileMap: { path: string; removed: boolean };
+}
+
 /** Computes the files without what configure wrote for `profile`. */
-export function planRemove(profile: string, files: ConfigureFiles): ConfigurePlan & { removedKeys: string[] } {
+export function planRemove(profile: string, files: ConfigureFiles): RemovePlan {
   const profileMap = removeProfileMapEntry(files.profileMap.text ?? '', profile);
   const awsConfig = removeAwsProfile(files.awsConfig.text ?? '', profile, files.awsConfig.path);
 
   return {
     changes: collectChanges([[files.profileMap, profileMap.text], [files.awsConfig, awsConfig.text]]),
     warnings: awsConfig.warnings,
-    removedKeys: awsConfig.removedKeys,
+    awsConfig: { path: files.awsConfig.path, removedKeys: awsConfig.removedKeys },
+    profileMap: { path: files.profileMap.path, removed: profileMap.removed },
   };
 }
 

@@ -1,10 +1,9 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { ConfigError, UsageError } from '../../src/errors';
-import { createConfigureSandbox, type ConfigureSandbox } from './configureSandbox';
+import { createConfigureSandbox, writeFileIn, type ConfigureSandbox } from './configureSandbox';
 
 let sandbox: ConfigureSandbox;
 
@@ -15,11 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sandbox.remove();
 });
-
-async function writeFileIn(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
 
 describe('configure conflicting credentials', () => {
   it.each([
@@ -105,6 +99,10 @@ describe('configure usage errors', () => {
     [{ profile: 'dev', vaultRole: 'dev\nttl = 1s' }, /--vault-role .* line break/],
     [{ profile: 'dev', vaultRole: 'dev', region: 'eu-west-1\r\n[profile x]' }, /--region .* line break/],
     [{ profile: 'dev', vaultRole: 'dev', ttl: '5m' }, /at least 15 minutes/],
+    [{ profile: 'dev', vaultRole: 'dev', ttl: '99999999999999999999' }, /at most 36 hours/],
+    [{ profile: 'dev', vaultRole: 'dev', vaultAddr: 'http://h/x y' }, /without spaces/],
+    [{ profile: 'dev', vaultRole: 'dev', vaultMount: '//' }, /no name between the slashes/],
+    [{ profile: '-x', vaultRole: 'dev' }, /starts with "-"/],
   ])('rejects %j', async (options, message) => {
     await expect(sandbox.run(options)).rejects.toThrow(message);
     await expect(stat(sandbox.awsConfig)).rejects.toThrow(/ENOENT/);
