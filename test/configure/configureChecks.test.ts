@@ -135,3 +135,16 @@ describe('configure ownership of existing lines', () => {
     expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(`[profile dev]\ncredential_process = ${line}\nregion = us-east-1\n`);
   });
 });
+
+describe('configure repeated profile map section', () => {
+  it('rejects and names the lines', async () => {
+    const map = '[profile dev]\nvault_role = a\n\n[profile dev]\nttl = 2h\n';
+    await writeFileIn(sandbox.profileMap, map);
+
+    const error = await sandbox.run({ profile: 'dev', vaultRole: 'b' }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(`Profile "dev" has 2 sections in ${sandbox.profileMap} (lines 1, 4)`);
+    expect(await readFile(sandbox.profileMap, 'utf8')).toBe(map);
+  });
+});
