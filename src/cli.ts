@@ -1,7 +1,7 @@
 import yargs from 'yargs';
 import { cacheCommand } from './commands/cache';
 import { completionCommand } from './commands/completion';
-import { createConfigureCommand } from './commands/configure';
+import { createConfigureCommand, joinProfileValue } from './commands/configure';
 import { credentialProcessCommand } from './commands/credentialProcess';
 import { doctorCommand } from './commands/doctor';
 import { createVaultRoleSourceFactory } from './commands/vaultRoleSource';
@@ -20,7 +20,7 @@ declare const VAULT_AWS_VERSION: string;
  */
 export async function main(argv: string[]): Promise<void> {
   try {
-    await buildParser(argv).parseAsync();
+    await buildParser(joinProfileValue(argv)).parseAsync();
   } catch (error) {
     reportError(error);
   }

@@ -1,18 +1,18 @@
 import { findIniSections, type IniSectionRange } from '../ini/findIniSections';
-import { parseSectionName, type IniLine } from '../ini/scanIni';
+import type { IniLine } from '../ini/scanIni';
+import { readBotocoreHeader, readJavaScriptSdkHeader } from './clientReadings';
 
 /**
- * Finds the sections of the AWS config file that define `profile`: `[profile NAME]`, also with the
- * name in quotes, and for `default` both `[default]` and `[profile default]`, as the SDKs read them.
+ * Finds the sections of the AWS config file that both the AWS SDK for JavaScript and botocore read
+ * as `profile`: `[profile NAME]` with one space, also with the name in quotes, and for `default`
+ * both `[default]` and `[profile default]`. `checkClientAgreement` rejects the look-alikes that
+ * only one client reads, such as `[profile  NAME]` or `[ default ]`.
  */
 export function findAwsConfigProfileSections(lines: readonly IniLine[], profile: string): IniSectionRange[] {
-  return findIniSections(lines, (section) => {
-    if (profile === 'default' && section === 'default') {
-      return true;
-    }
-
-    const { type, name } = parseSectionName(section);
-    return type === 'profile' && unquote(name) === profile;
+  return findIniSections(lines, () => true).filter((range) => {
+    // A byte order mark is reported by checkClientAgreement; the header after it counts.
+    const raw = (lines[range.header]?.raw ?? '').replace(/^\uFEFF/, '');
+    return readJavaScriptSdkHeader(raw)?.profile === profile && readBotocoreHeader(raw)?.profile === profile;
   });
 }
 
@@ -24,11 +24,6 @@ export function findCredentialsFileSections(lines: readonly IniLine[], profile: 
 /** Returns the header configure writes for a new profile: `[default]` or `[profile NAME]`. */
 export function awsConfigSectionHeader(profile: string): string {
   return profile === 'default' ? '[default]' : `[profile ${profile}]`;
-}
-
-function unquote(name: string): string {
-  const quoted = /^(["'])(.*)\1$/.exec(name);
-  return quoted === null ? name : (quoted[2] ?? '');
 }
 
 /** Returns the value of `key` in the profile's last section that sets it, as the JavaScript SDK reads it. */

@@ -1,3 +1,5 @@
+import { UsageError } from '../errors';
+
 /**
  * The settings configure writes for one profile. For each field, `undefined` keeps the current
  * value and `''` removes the key.
@@ -39,14 +41,25 @@ export const DEFAULT_TTL = '1h';
 /** Values the AWS CLI v2 accepts for `output`. */
 export const OUTPUT_FORMATS = ['json', 'yaml', 'yaml-stream', 'text', 'table'];
 
-/** Trims every value and strips the slashes around the mount path (`/aws/` is the mount `aws`). */
+/**
+ * Trims every value and strips the slashes around the mount path (`/aws/` is the mount `aws`).
+ *
+ * @throws UsageError for a mount path of slashes only, which would otherwise read as "remove the key".
+ */
 export function normalizeConfigureValues(values: ConfigureValues): ConfigureValues {
   const normalized: ConfigureValues = {};
 
   for (const [field, value] of Object.entries(values) as [keyof ConfigureValues, string | undefined][]) {
-    if (value !== undefined) {
-      normalized[field] = field === 'vaultMount' ? value.trim().replace(/^\/+|\/+$/g, '') : value.trim();
+    if (value === undefined) {
+      continue;
     }
+
+    const trimmed = value.trim();
+    if (field === 'vaultMount' && /^\/+$/.test(trimmed)) {
+      throw new UsageError(`Invalid --vault-mount ${JSON.stringify(value)}: the mount path has no name between the slashes. Pass the mount, such as aws, or --vault-mount "" to remove the key.`);
+    }
+
+    normalized[field] = field === 'vaultMount' ? trimmed.replace(/^\/+|\/+$/g, '') : trimmed;
   }
 
   return normalized;

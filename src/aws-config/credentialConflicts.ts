@@ -34,7 +34,7 @@ export function findCredentialConflicts(lines: readonly IniLine[], profile: stri
     for (let index = range.header + 1; index < range.end; index += 1) {
       const line = lines[index];
       const key = line?.kind === 'key' ? line.key?.toLowerCase() : undefined;
-      if (line === undefined || key === undefined || !isOtherCredentialKey(key)) {
+      if (line === undefined || key === undefined || !isCredentialKey(key)) {
         continue;
       }
 
@@ -68,7 +68,8 @@ export function findStaticKeysInCredentialsFile(text: string, profile: string): 
   return found;
 }
 
-function isOtherCredentialKey(key: string): boolean {
+/** Returns whether a lowercase key gives a profile credentials: static keys, `sso_*`, `role_arn` and the rest. */
+export function isCredentialKey(key: string): boolean {
   return key === 'credential_process' || STATIC_KEYS.includes(key) || OTHER_SOURCE_KEYS.includes(key) || key.startsWith('sso_');
 }
 

@@ -1,3 +1,4 @@
+import { ConfigError } from '../errors';
 import { scanIni } from '../ini/scanIni';
 import type { ConfigureValues, ProfileMapField } from './configureValues';
 import { PROFILE_MAP_KEYS } from './configureValues';
@@ -51,6 +52,13 @@ export function planConfigure(request: ConfigureRequest, files: ConfigureFiles):
     mapUpdate[field as ProfileMapField] = values[field];
   }
 
+  const mapSections = findProfileMapSections(scanIni(files.profileMap.text ?? ''), profile);
+  if (mapSections.length > 1) {
+    // credential-process rejects such a map, so writing it and exiting 0 would hide the problem.
+    const lineNumbers = mapSections.map((range) => range.header + 1).join(', ');
+    throw new ConfigError(`Profile "${profile}" has ${mapSections.length} sections in ${files.profileMap.path} (lines ${lineNumbers}), which vault-aws rejects, so configure changed nothing. Merge them into one section and run configure again.`, { file: files.profileMap.path });
+  }
+
   const profileMap = setProfileMapEntry(files.profileMap.text ?? '', profile, mapUpdate);
   const awsConfig = setAwsProfile(files.awsConfig.text ?? '', {
     profile,
@@ -62,10 +70,6 @@ export function planConfigure(request: ConfigureRequest, files: ConfigureFiles):
   });
 
   const warnings = [...awsConfig.notes];
-  const mapSections = findProfileMapSections(scanIni(files.profileMap.text ?? ''), profile);
-  if (mapSections.length > 1) {
-    warnings.push(`Profile "${profile}" has ${mapSections.length} sections in ${files.profileMap.path}, which vault-aws rejects. configure edited the last one; merge them into one.`);
-  }
 
   const staticKeys = findStaticKeysInCredentialsFile(files.awsCredentials.text ?? '', profile);
   if (staticKeys.length > 0) {
@@ -79,15 +83,23 @@ export function planConfigure(request: ConfigureRequest, files: ConfigureFiles):
   return { changes: collectChanges([[files.profileMap, profileMap], [files.awsConfig, awsConfig.text]]), warnings };
 }
 
+export interface RemovePlan extends ConfigurePlan {
+  /** The keys removed from the AWS config file, in the order the marker listed them. */
+  awsConfig: { path: string; removedKeys: string[] };
+  /** Whether the profile's section was removed from the profile map. */
+  profileMap: { path: string; removed: boolean };
+}
+
 /** Computes the files without what configure wrote for `profile`. */
-export function planRemove(profile: string, files: ConfigureFiles): ConfigurePlan & { removedKeys: string[] } {
+export function planRemove(profile: string, files: ConfigureFiles): RemovePlan {
   const profileMap = removeProfileMapEntry(files.profileMap.text ?? '', profile);
-  const awsConfig = removeAwsProfile(files.awsConfig.text ?? '', profile);
+  const awsConfig = removeAwsProfile(files.awsConfig.text ?? '', profile, files.awsConfig.path);
 
   return {
     changes: collectChanges([[files.profileMap, profileMap.text], [files.awsConfig, awsConfig.text]]),
-    warnings: [],
-    removedKeys: awsConfig.removedKeys,
+    warnings: awsConfig.warnings,
+    awsConfig: { path: files.awsConfig.path, removedKeys: awsConfig.removedKeys },
+    profileMap: { path: files.profileMap.path, removed: profileMap.removed },
   };
 }
 

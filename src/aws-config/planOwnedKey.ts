@@ -1,6 +1,6 @@
 import type { IniEdits } from '../ini/applyIniEdits';
 import { findKeyLines, type IniSectionRange } from '../ini/findIniSections';
-import { replaceIniValue } from '../ini/replaceIniValue';
+import { rewriteIniLine } from '../ini/replaceIniValue';
 import type { IniLine } from '../ini/scanIni';
 
 export interface KeyPlan {
@@ -15,6 +15,9 @@ export interface KeyPlan {
 /**
  * Plans one key that configure writes: updates it in place, queues it for insertion, or removes it
  * when the value is empty and configure wrote it. `owned` and `notes` are updated to match.
+ *
+ * A key becomes owned only when configure adds it, or when it replaces another credential_process
+ * under --force. A line that already had the value stays the user's, so `--remove` keeps it.
  */
 export function planOwnedKey(lines: readonly IniLine[], edits: IniEdits, target: IniSectionRange, plan: KeyPlan): void {
   const { key, value, owned } = plan;
@@ -42,18 +45,24 @@ export function planOwnedKey(lines: readonly IniLine[], edits: IniEdits, target:
 
   for (const index of indices) {
     const line = lines[index];
-    if (line !== undefined && line.value !== value) {
-      if (key !== 'credential_process' && !owned.has(key)) {
-        plan.notes.push(`Changed ${key} of profile "${plan.profile}" from ${line.value ?? ''} to ${value}. configure --remove will keep this line, because vault-aws did not add it.`);
-      }
+    if (line === undefined || readsExactly(line, key, value)) {
+      continue;
+    }
 
-      // A comment after credential_process would reach the command as arguments in botocore, which has no inline comments.
-      edits.replace.set(index, key === 'credential_process' ? `${key} = ${value}` : replaceIniValue(line.raw, value));
+    const rewritten = rewriteIniLine(line.raw, key, value);
+    edits.replace.set(index, rewritten);
+    if (line.value !== value && key === 'credential_process') {
+      // Another command, replaced under --force: the line is configure's now.
+      owned.add(key);
+    } else if (!owned.has(key)) {
+      const change = line.value === value ? `Rewrote line ${line.lineNumber} as ${JSON.stringify(rewritten)}, because botocore reads an inline comment as part of the value and the AWS SDK for JavaScript reads keys case-sensitively.` : `Changed ${key} from ${line.value ?? ''} to ${value}.`;
+      plan.notes.push(`${change} configure --remove will keep this ${key} line of profile "${plan.profile}", because vault-aws did not add it.`);
     }
   }
+}
 
-  // The line is ours now: configure owned it already, it was identical, or --force replaced it.
-  if (key === 'credential_process') {
-    owned.add(key);
-  }
+/** Returns whether both clients read `key = value` from the line: lowercase key, no inline comment. */
+function readsExactly(line: IniLine, key: string, value: string): boolean {
+  const botocoreValue = line.raw.slice(line.raw.indexOf('=') + 1).trim();
+  return line.key === key && line.value === value && botocoreValue === value;
 }

@@ -3,21 +3,27 @@ import { findKeyLines } from '../ini/findIniSections';
 import { scanIni } from '../ini/scanIni';
 import { removeSectionHeader, sectionKeepsContent } from '../ini/sectionEdits';
 import { findAwsConfigProfileSections } from './awsProfileSections';
+import { checkClientAgreement } from './checkClientAgreement';
 import { findManagedMarker, MANAGED_KEY } from './managedMarker';
 
 export interface AwsProfileRemoval {
   text: string;
   /** The keys removed, empty when configure had written nothing for the profile. */
   removedKeys: string[];
+  /** What already makes a client reject or misread the file, one sentence each. */
+  warnings: string[];
 }
 
 /**
  * Removes what configure wrote for `profile` from the AWS config file: the keys its marker lists,
  * the marker, and the section header when configure created the section and nothing else is left
  * in it. Keys that configure only changed stay.
+ *
+ * @throws ConfigError when the AWS SDK for JavaScript and botocore read the profile's lines differently.
  */
-export function removeAwsProfile(text: string, profile: string): AwsProfileRemoval {
+export function removeAwsProfile(text: string, profile: string, file: string): AwsProfileRemoval {
   const lines = scanIni(text);
+  const { warnings } = checkClientAgreement(text, lines, profile, file);
   const edits = createIniEdits();
   const removedKeys: string[] = [];
 
@@ -40,5 +46,5 @@ export function removeAwsProfile(text: string, profile: string): AwsProfileRemov
     }
   }
 
-  return { text: hasIniEdits(edits) ? applyIniEdits(lines, edits, detectLineEnding(lines)) : text, removedKeys };
+  return { text: hasIniEdits(edits) ? applyIniEdits(lines, edits, detectLineEnding(lines)) : text, removedKeys, warnings };
 }

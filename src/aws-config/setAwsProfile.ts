@@ -5,8 +5,8 @@ import { replaceIniValue } from '../ini/replaceIniValue';
 import { scanIni } from '../ini/scanIni';
 import { appendSection } from '../ini/sectionEdits';
 import { awsConfigSectionHeader, findAwsConfigProfileSections } from './awsProfileSections';
+import { checkClientAgreement } from './checkClientAgreement';
 import { findCredentialConflicts, listConflicts } from './credentialConflicts';
-import { describeRepeatedProfile } from './describeRepeatedProfile';
 import { findManagedMarker, formatManagedMarker, MANAGED_KEY } from './managedMarker';
 import { planOwnedKey } from './planOwnedKey';
 
@@ -35,12 +35,13 @@ const WRITABLE_KEYS = ['credential_process', 'region', 'output'] as const;
  * Writes credential_process, and region and output when given, into the profile's section of the
  * AWS config file, and records them in the managed marker. Every other line keeps its bytes.
  *
- * @throws ConfigError when the profile gets credentials another way and `force` is not set.
+ * @throws ConfigError when the profile gets credentials another way and `force` is not set, and
+ *   when the AWS SDK for JavaScript and botocore would read the edited lines differently.
  */
 export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfileEdit {
   const lines = scanIni(text);
   const edits = createIniEdits();
-  const notes: string[] = [];
+  const notes = checkClientAgreement(text, lines, update.profile, update.file).warnings;
 
   const conflicts = findCredentialConflicts(lines, update.profile, update.credentialProcess);
   if (conflicts.length > 0 && !update.force) {
@@ -52,15 +53,11 @@ export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfil
     );
   }
 
-  const ranges = findAwsConfigProfileSections(lines, update.profile);
-  const target = ranges.findLast((range) => findManagedMarker(lines, range) !== undefined) ?? ranges.at(-1);
+  // checkClientAgreement rejects a profile defined by more than one section.
+  const target = findAwsConfigProfileSections(lines, update.profile)[0];
   if (target === undefined) {
     appendSection(lines, edits, newSectionLines(update));
     return { text: applyIniEdits(lines, edits, detectLineEnding(lines)), notes };
-  }
-
-  if (ranges.length > 1) {
-    notes.push(describeRepeatedProfile(lines, ranges, target, update.profile, update.file));
   }
 
   const values: Record<(typeof WRITABLE_KEYS)[number], string | undefined> = {
@@ -86,7 +83,7 @@ export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfil
   }
 
   if (conflicts.length > 0) {
-    notes.push(`Replaced ${listConflicts(conflicts)} in profile "${update.profile}" of ${update.file} (--force).`);
+    notes.push(`Removed ${listConflicts(conflicts)} from profile "${update.profile}" of ${update.file} (--force).`);
   }
 
   const stillPresent = (key: string): boolean =>
@@ -94,9 +91,15 @@ export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfil
   // Keys a later vault-aws may own stay listed after the ones this version writes.
   const orderedKeys = [...new Set<string>([...WRITABLE_KEYS, ...owned])];
   const ownedKeys = orderedKeys.filter((key) => owned.has(key) && stillPresent(key));
-  const marker = formatManagedMarker({ createdSection: found?.marker.createdSection ?? false, keys: ownedKeys });
+  const createdSection = found?.marker.createdSection ?? false;
+  const marker = formatManagedMarker({ createdSection, keys: ownedKeys });
 
-  if (found === undefined) {
+  if (ownedKeys.length === 0 && !createdSection) {
+    // Nothing here is configure's, so no marker: an empty value would also open a nested block for the JavaScript SDK.
+    if (found !== undefined) {
+      edits.remove.add(found.index);
+    }
+  } else if (found === undefined) {
     inserted.push(`${MANAGED_KEY} = ${marker}`);
   } else if (lines[found.index]?.value !== marker) {
     edits.replace.set(found.index, replaceIniValue(lines[found.index]?.raw ?? '', marker));

@@ -33,11 +33,19 @@ export function setProfileMapEntry(text: string, profile: string, update: Profil
   const inserted: string[] = [];
   for (const { field, key } of PROFILE_MAP_KEYS) {
     const value = update[field];
+    const indices = findKeyLines(lines, target, key);
     if (value === undefined) {
+      // The reader rejects a key that is not lowercase, and configure owns this section.
+      for (const index of indices) {
+        const line = lines[index];
+        if (line !== undefined && line.key !== key) {
+          edits.replace.set(index, line.raw.replace(line.key ?? key, key));
+        }
+      }
+
       continue;
     }
 
-    const indices = findKeyLines(lines, target, key);
     if (isOmitted(field, value)) {
       indices.forEach((index) => edits.remove.add(index));
     } else if (indices.length === 0) {
@@ -45,8 +53,8 @@ export function setProfileMapEntry(text: string, profile: string, update: Profil
     } else {
       for (const index of indices) {
         const line = lines[index];
-        if (line !== undefined && line.value !== value) {
-          edits.replace.set(index, replaceIniValue(line.raw, value));
+        if (line !== undefined && (line.value !== value || line.key !== key)) {
+          edits.replace.set(index, replaceIniValue(line.raw.replace(line.key ?? key, key), value));
         }
       }
     }

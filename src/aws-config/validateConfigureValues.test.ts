@@ -19,6 +19,10 @@ describe('validateConfigureValues', () => {
     ).not.toThrow();
   });
 
+  it('accepts the longest STS session', () => {
+    expect(() => validateConfigureValues({ ttl: '36h' })).not.toThrow();
+  });
+
   it('accepts empty values, which remove keys', () => {
     expect(() => validateConfigureValues({ roleArn: '', region: '', ttl: '' })).not.toThrow();
   });
@@ -35,8 +39,12 @@ describe('validateConfigureValues', () => {
     [{ roleArn: 'arn:aws:iam::123:role/x' }, /arn:aws:iam::123456789012/],
     [{ roleSessionName: 'x' }, /2 to 64/],
     [{ roleSessionName: 'x'.repeat(65) }, /2 to 64/],
-    [{ vaultAddr: 'vault.example.com' }, /expected a URL/],
-    [{ vaultAddr: 'ftp://vault.example.com' }, /http, https or unix/],
+    [{ ttl: '99999999999999999999' }, /at most 36 hours/],
+    [{ ttl: '36h1s' }, /at most 36 hours/],
+    [{ vaultAddr: 'vault.example.com' }, /expected an http or https URL/],
+    [{ vaultAddr: 'ftp://vault.example.com' }, /expected an http or https URL/],
+    [{ vaultAddr: 'http://h/x y' }, /without spaces/],
+    [{ vaultAddr: 'unix:///' }, /unix:\/\/\/PATH/],
     [{ region: 'EU West' }, /lowercase/],
     [{ output: 'xml' }, /json, yaml/],
     [{ vaultMount: 'a b' }, /path segments/],

@@ -1,10 +1,8 @@
 import { UsageError } from '../errors';
 import { parseDurationSeconds } from '../profiles/duration';
+import { isValidAddress, MAX_TTL_SECONDS, MIN_TTL_SECONDS } from '../profiles/resolveProfile';
 import type { ConfigureValues } from './configureValues';
 import { OUTPUT_FORMATS } from './configureValues';
-
-/** STS issues no credentials shorter than 15 minutes (AssumeRole, GetFederationToken, GetSessionToken). */
-const MIN_TTL_SECONDS = 900;
 
 type FieldCheck = (value: string, flag: string) => void;
 
@@ -68,18 +66,16 @@ function checkTtl(value: string, flag: string): void {
   if (seconds < MIN_TTL_SECONDS) {
     throw new UsageError(`Invalid ${flag} ${JSON.stringify(value)}: AWS issues credentials for at least 15 minutes. Pass 15m or more.`);
   }
+
+  if (seconds > MAX_TTL_SECONDS) {
+    throw new UsageError(`Invalid ${flag} ${JSON.stringify(value)}: STS issues credentials for at most 36 hours (${MAX_TTL_SECONDS} seconds). Pass 36h or less.`);
+  }
 }
 
+/** Uses the rule that credential-process applies to vault_addr, so configure writes no address it would reject. */
 function checkVaultAddr(value: string, flag: string): void {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`Invalid ${flag} ${JSON.stringify(value)}: expected a URL such as https://vault.example.com:8200.`);
-  }
-
-  if (!['http:', 'https:', 'unix:'].includes(url.protocol)) {
-    throw new UsageError(`Invalid ${flag} ${JSON.stringify(value)}: expected an http, https or unix URL.`);
+  if (!isValidAddress(value)) {
+    throw new UsageError(`Invalid ${flag} ${JSON.stringify(value)}: expected an http or https URL with a host, or unix:///PATH, without spaces, such as https://vault.example.com:8200.`);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 
 import { BOOLEAN_OPTIONS, STRING_OPTIONS } from '../aws-config/configureFlags';
 import type { ConfigureValues } from '../aws-config/configureValues';
-import { planRemove, type ConfigurePlan } from '../aws-config/planConfigure';
+import { planRemove, type ConfigurePlan, type RemovePlan } from '../aws-config/planConfigure';
 import { planProfileUpdate } from '../aws-config/planProfileUpdate';
 import { createTerminalPrompter, type Prompter } from '../aws-config/prompter';
 import { readConfigureFiles } from '../aws-config/readConfigureFiles';
@@ -73,10 +73,9 @@ export async function configure(options: ConfigureOptions, io: ConfigureIo = { s
   const profile = await resolveProfileName(options.profile, io.prompter, platform, io.stderr);
 
   const installation = options.nodePath !== undefined && options.entryPath !== undefined ? { nodePath: options.nodePath, entryPath: options.entryPath } : undefined;
+  const removal = options.remove === true ? planRemove(profile, files) : undefined;
   const plan: ConfigurePlan =
-    options.remove === true
-      ? planRemove(profile, files)
-      : await planProfileUpdate({ profile, flagValues, files, force: options.force === true, installation, platform, prompter: io.prompter, vaultRoles: io.vaultRoles, stderr: io.stderr });
+    removal ?? (await planProfileUpdate({ profile, flagValues, files, force: options.force === true, installation, platform, prompter: io.prompter, vaultRoles: io.vaultRoles, stderr: io.stderr }));
 
   for (const warning of plan.warnings) {
     io.stderr.write(`warning: ${warning}\n`);
@@ -105,6 +104,28 @@ export async function configure(options: ConfigureOptions, io: ConfigureIo = { s
   for (const result of await writePlannedChanges(plan.changes)) {
     const backup = result.backup === undefined ? '' : ` (previous content saved as ${result.backup})`;
     io.stderr.write(`Wrote ${result.target}${backup}.\n`);
+  }
+
+  if (removal !== undefined) {
+    reportRemoval(profile, removal, io.stderr);
+  }
+}
+
+/** Says which keys --remove took out, and which files it left empty rather than deleting them. */
+function reportRemoval(profile: string, removal: RemovePlan, stderr: ConfigureIo['stderr']): void {
+  const { awsConfig, profileMap } = removal;
+  if (awsConfig.removedKeys.length > 0) {
+    stderr.write(`Removed ${awsConfig.removedKeys.join(', ')} and the vault_aws_managed marker from profile "${profile}" in ${awsConfig.path}.\n`);
+  }
+
+  if (profileMap.removed) {
+    stderr.write(`Removed [profile ${profile}] from ${profileMap.path}.\n`);
+  }
+
+  for (const change of removal.changes) {
+    if (change.after === '') {
+      stderr.write(`${change.path} is now empty (0 bytes). configure leaves it in place; delete it if nothing else uses it.\n`);
+    }
   }
 }
 
@@ -150,6 +171,27 @@ export function createConfigureCommand(vaultRoles?: VaultRoleSourceFactory): Com
 }
 
 export const configureCommand = createConfigureCommand();
+
+/**
+ * Joins `--profile` and a next argument that begins with `-` into `--profile=VALUE`, so that yargs
+ * passes `--profile -x` to the profile name check, which explains the problem, instead of reading
+ * `-x` as an unknown option. Only the `configure` command is changed.
+ */
+export function joinProfileValue(argv: readonly string[]): string[] {
+  const joined = [...argv];
+  if (!joined.includes('configure')) {
+    return joined;
+  }
+
+  for (let index = 0; index < joined.length - 1; index += 1) {
+    const next = joined[index + 1] ?? '';
+    if (joined[index] === '--profile' && next.startsWith('-') && next !== '--') {
+      joined.splice(index, 2, `--profile=${next}`);
+    }
+  }
+
+  return joined;
+}
 
 /** Converts the arguments yargs parsed for `configure` into `ConfigureOptions`. */
 export function toConfigureOptions(argv: Record<string, unknown>): ConfigureOptions {

@@ -34,14 +34,14 @@ function nextHeaderIndex(lines: readonly IniLine[], header: number): number {
 }
 
 /**
- * Returns the index of the section's last key, sub-key or other non-comment line, or of its header
+ * Returns the index of the section's last key, sub-key, continuation or other non-comment line, or of its header
  * when it has none. New keys go right after it: before the comments and blank lines that usually
  * introduce the next section, and never between a key and its indented sub-keys.
  */
 export function lastContentLine(lines: readonly IniLine[], range: IniSectionRange): number {
   for (let index = range.end - 1; index > range.header; index -= 1) {
     const kind = lines[index]?.kind;
-    if (kind === 'key' || kind === 'subkey' || kind === 'other') {
+    if (kind === 'key' || kind === 'subkey' || kind === 'continuation' || kind === 'other') {
       return index;
     }
   }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 
 import { ConfigError } from '../errors';
+import { describeFileSystemError } from './describeFileSystemError';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -17,7 +18,7 @@ export async function readTextFile(path: string): Promise<string | undefined> {
       return undefined;
     }
 
-    throw new ConfigError(`Cannot read ${path}: ${describe(error)}. Check that the file is readable.`, { file: path, cause: error });
+    throw describeFileSystemError(error, path, 'read') ?? new ConfigError(`Cannot read ${path}: ${describe(error)}. Check that the file is readable.`, { file: path, cause: error });
   }
 
   try {

@@ -5,7 +5,7 @@
  * It keeps every byte: joining `raw + eol` over all lines gives back the input exactly. It uses only
  * built-in JavaScript because the cache-hit path reads the profile map with it.
  */
-export type IniLineKind = 'blank' | 'comment' | 'section' | 'key' | 'subkey' | 'other';
+export type IniLineKind = 'blank' | 'comment' | 'section' | 'key' | 'subkey' | 'continuation' | 'other';
 
 export interface IniLine {
   /** The line without its line ending. */
@@ -31,6 +31,8 @@ export function scanIni(text: string): IniLine[] {
   const pattern = /([^\r\n]*)(\r\n|\n|\r(?!\n)|$)/g;
   let lineNumber = 0;
   let insideKeyWithSubkeys = false;
+  // Indentation of the last key line since the last header, as Python's configparser tracks it.
+  let keyIndent: number | undefined;
 
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const raw = match[1] ?? '';
@@ -40,21 +42,31 @@ export function scanIni(text: string): IniLine[] {
     }
 
     lineNumber += 1;
-    const line = classifyLine(raw, eol, lineNumber, insideKeyWithSubkeys);
+    const indent = raw.length - raw.trimStart().length;
+    const deeper = keyIndent !== undefined && indent > keyIndent;
+    const line = classifyLine(raw, eol, lineNumber, deeper, insideKeyWithSubkeys);
     lines.push(line);
 
     if (line.kind === 'section') {
       insideKeyWithSubkeys = false;
-    } else if (line.kind === 'key') {
+      keyIndent = undefined;
+    } else if (!deeper && (line.kind === 'key' || line.kind === 'other')) {
       // An empty value followed by indented lines is a nested block (`s3 =` then `  max_concurrent_requests = 20`).
-      insideKeyWithSubkeys = line.value === '';
+      insideKeyWithSubkeys = line.kind === 'key' && line.value === '';
+      keyIndent = indent;
     }
   }
 
   return lines;
 }
 
-function classifyLine(raw: string, eol: string, lineNumber: number, insideKeyWithSubkeys: boolean): IniLine {
+/**
+ * Classifies one line. `deeper` says that the line is indented deeper than the last key line of its
+ * section: botocore's configparser (Python 3.11) then appends it to that key's value, even across
+ * blank and comment lines, and even when it looks like a header or a key. After a key with an empty
+ * value such lines are the nested block that both botocore and the AWS SDK for JavaScript read.
+ */
+function classifyLine(raw: string, eol: string, lineNumber: number, deeper: boolean, insideKeyWithSubkeys: boolean): IniLine {
   const base = { raw, eol, lineNumber };
 
   if (raw.trim() === '') {
@@ -63,6 +75,10 @@ function classifyLine(raw: string, eol: string, lineNumber: number, insideKeyWit
 
   if (COMMENT_PATTERN.test(raw)) {
     return { ...base, kind: 'comment' };
+  }
+
+  if (deeper && !insideKeyWithSubkeys) {
+    return { ...base, kind: 'continuation' };
   }
 
   const section = SECTION_PATTERN.exec(raw);
@@ -82,9 +98,7 @@ function classifyLine(raw: string, eol: string, lineNumber: number, insideKeyWit
   }
 
   const value = stripInlineComment(raw.slice(equals + 1)).trim();
-  const indented = /^\s/.test(raw);
-  const kind = indented && insideKeyWithSubkeys ? 'subkey' : 'key';
-  return { ...base, kind, key, value };
+  return { ...base, kind: deeper && insideKeyWithSubkeys ? 'subkey' : 'key', key, value };
 }
 
 /** Remove a `#` or `;` comment that follows whitespace, as the AWS SDK for JavaScript does. */

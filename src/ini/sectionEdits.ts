@@ -40,11 +40,11 @@ export function removeSectionHeader(lines: readonly IniLine[], edits: IniEdits, 
   }
 }
 
-/** Returns whether any key, sub-key or other non-comment line of the section survives `edits`. */
+/** Returns whether any key, sub-key, continuation or other non-comment line of the section survives `edits`. */
 export function sectionKeepsContent(lines: readonly IniLine[], edits: IniEdits, range: IniSectionRange): boolean {
   for (let index = range.header + 1; index < range.end; index += 1) {
     const kind = lines[index]?.kind;
-    if ((kind === 'key' || kind === 'subkey' || kind === 'other') && !edits.remove.has(index)) {
+    if ((kind === 'key' || kind === 'subkey' || kind === 'continuation' || kind === 'other') && !edits.remove.has(index)) {
       return true;
     }
   }

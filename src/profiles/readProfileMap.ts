@@ -95,6 +95,11 @@ export function parseProfileMap(text: string, path: string): ProfileMap {
       continue;
     }
 
+    if (line.kind === 'continuation') {
+      report('error', line.lineNumber, `line ${line.lineNumber} is indented deeper than the key before it, so INI readers such as Python's configparser read it as part of that key's value: ${JSON.stringify(line.raw.trim())}; remove the indentation`);
+      continue;
+    }
+
     if (line.kind === 'other' || line.kind === 'subkey') {
       report('error', line.lineNumber, `line ${line.lineNumber} is not "key = value": ${JSON.stringify(line.raw.trim())}`);
       continue;
@@ -110,6 +115,12 @@ export function parseProfileMap(text: string, path: string): ProfileMap {
     }
 
     const key = line.key ?? '';
+    if (key !== key.toLowerCase()) {
+      // Keys are lowercase everywhere in vault-aws, so a case variant would be ignored without a word.
+      report('error', line.lineNumber, `setting "${key}" on line ${line.lineNumber} is not lowercase; rename it to "${key.toLowerCase()}"`);
+      continue;
+    }
+
     const existing = current.settings.get(key);
     if (existing !== undefined) {
       report('error', line.lineNumber, `setting "${key}" is set twice (lines ${existing.lineNumber} and ${line.lineNumber}); keep one`);

@@ -135,6 +135,19 @@ describe('resolveProfile', () => {
     expect(error.message).toContain('defined twice (lines 1 and 3)');
   });
 
+  it('rejects an upper-case key with its line', () => {
+    const error = errorOf(() => resolve('[profile p]\nVAULT_ROLE = r\n', 'p'));
+
+    expect(error.message).toContain(PATH);
+    expect(error.message).toContain('setting "VAULT_ROLE" on line 2 is not lowercase; rename it to "vault_role"');
+  });
+
+  it('rejects a line indented under a key', () => {
+    const error = errorOf(() => resolve('[profile p]\nvault_role = r\n  ttl = 2h\n', 'p'));
+
+    expect(error.message).toContain('line 3 is indented deeper than the key before it');
+  });
+
   it('ignores errors in other profiles', () => {
     const text = '[profile good]\nvault_role = r\n[profile bad]\nvault_role = a\nvault_role = b\n';
 

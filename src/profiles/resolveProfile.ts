@@ -15,6 +15,9 @@ export const DEFAULT_TTL_SECONDS = 3600;
 /** AssumeRole rejects a DurationSeconds below 15 minutes. */
 export const MIN_TTL_SECONDS = 900;
 
+/** 36 hours, the longest session STS issues (GetFederationToken and GetSessionToken). */
+export const MAX_TTL_SECONDS = 129_600;
+
 /** The settings of one profile after precedence is applied. */
 export interface ResolvedProfile {
   profile: string;
@@ -125,7 +128,12 @@ function resolveAddress(
   return { address: address.replace(/\/+$/, ''), addressSource };
 }
 
-function isValidAddress(address: string): boolean {
+/** Returns whether `address` is an http or https URL with a host, or a unix URL with a socket path, without whitespace. */
+export function isValidAddress(address: string): boolean {
+  if (/\s/.test(address)) {
+    return false;
+  }
+
   try {
     const url = new URL(address);
     if (url.protocol === 'unix:') {
@@ -151,6 +159,10 @@ function resolveTtl(section: ProfileSection, where: (key: string, setting: Setti
 
   if (seconds < MIN_TTL_SECONDS) {
     throw new ConfigError(`${where('ttl', ttl)} is ${seconds} s, below the AWS minimum of ${MIN_TTL_SECONDS} s (15m); use 1h`);
+  }
+
+  if (seconds > MAX_TTL_SECONDS) {
+    throw new ConfigError(`${where('ttl', ttl)} is ${seconds} s, above the longest STS session of ${MAX_TTL_SECONDS} s (36h); use 36h or less`);
   }
 
   return seconds;

@@ -1,10 +1,9 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { ConfigError, UsageError } from '../../src/errors';
-import { createConfigureSandbox, type ConfigureSandbox } from './configureSandbox';
+import { createConfigureSandbox, writeFileIn, type ConfigureSandbox } from './configureSandbox';
 
 let sandbox: ConfigureSandbox;
 
@@ -15,11 +14,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await sandbox.remove();
 });
-
-async function writeFileIn(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text);
-}
 
 describe('configure conflicting credentials', () => {
   it.each([
@@ -52,7 +46,7 @@ describe('configure conflicting credentials', () => {
 
     const line = `/usr/local/bin/node --no-warnings ${sandbox.entryPath} credential-process --profile dev`;
     expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(`[profile dev]\n# old setup\ncredential_process = ${line}\nregion = us-east-1\nvault_aws_managed = credential_process\n`);
-    expect(stderr).toContain('Replaced credential_process (line 3), sso_region (line 4)');
+    expect(stderr).toContain('Removed credential_process (line 3), sso_region (line 4)');
   });
 
   it('accepts its own credential_process', async () => {
@@ -105,8 +99,52 @@ describe('configure usage errors', () => {
     [{ profile: 'dev', vaultRole: 'dev\nttl = 1s' }, /--vault-role .* line break/],
     [{ profile: 'dev', vaultRole: 'dev', region: 'eu-west-1\r\n[profile x]' }, /--region .* line break/],
     [{ profile: 'dev', vaultRole: 'dev', ttl: '5m' }, /at least 15 minutes/],
+    [{ profile: 'dev', vaultRole: 'dev', ttl: '99999999999999999999' }, /at most 36 hours/],
+    [{ profile: 'dev', vaultRole: 'dev', vaultAddr: 'http://h/x y' }, /without spaces/],
+    [{ profile: 'dev', vaultRole: 'dev', vaultMount: '//' }, /no name between the slashes/],
+    [{ profile: '-x', vaultRole: 'dev' }, /starts with "-"/],
   ])('rejects %j', async (options, message) => {
     await expect(sandbox.run(options)).rejects.toThrow(message);
     await expect(stat(sandbox.awsConfig)).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('configure key case', () => {
+  it('lowercases profile map keys', async () => {
+    await writeFileIn(sandbox.profileMap, '[profile dev]\nVAULT_ROLE = old\nTtl = 2h ; longer\n');
+
+    await sandbox.run({ profile: 'dev', vaultRole: 'new' });
+
+    expect(await readFile(sandbox.profileMap, 'utf8')).toBe('[profile dev]\nvault_role = new\nttl = 2h ; longer\n');
+  });
+});
+
+describe('configure ownership of existing lines', () => {
+  it('keeps an equal credential_process on --remove', async () => {
+    const line = `/usr/local/bin/node --no-warnings ${sandbox.entryPath} credential-process --profile dev`;
+    const original = `[profile dev]\ncredential_process = ${line} # vault\nregion = us-east-1\n`;
+    await writeFileIn(sandbox.awsConfig, original);
+
+    const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev' });
+
+    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(`[profile dev]\ncredential_process = ${line}\nregion = us-east-1\n`);
+    expect(stderr).toContain('Rewrote line 2 as');
+    expect(stderr).toContain('botocore reads an inline comment as part of the value');
+
+    await sandbox.run({ profile: 'dev', remove: true });
+    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(`[profile dev]\ncredential_process = ${line}\nregion = us-east-1\n`);
+  });
+});
+
+describe('configure repeated profile map section', () => {
+  it('rejects and names the lines', async () => {
+    const map = '[profile dev]\nvault_role = a\n\n[profile dev]\nttl = 2h\n';
+    await writeFileIn(sandbox.profileMap, map);
+
+    const error = await sandbox.run({ profile: 'dev', vaultRole: 'b' }).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toContain(`Profile "dev" has 2 sections in ${sandbox.profileMap} (lines 1, 4)`);
+    expect(await readFile(sandbox.profileMap, 'utf8')).toBe(map);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { createConfigureCommand, toConfigureOptions } from '../../src/commands/configure';
+import { createConfigureCommand, joinProfileValue, toConfigureOptions } from '../../src/commands/configure';
 import { UsageError } from '../../src/errors';
 
 /** Parses `argv` with the configure command's options only, without running it. */
@@ -42,6 +42,17 @@ describe('configureCommand options', () => {
 
   it('reads an empty value as an empty string', async () => {
     expect(toConfigureOptions(await parseOptions(['--profile', 'dev', '--region', '']))).toEqual({ profile: 'dev', region: '' });
+  });
+
+  it('takes a profile that begins with a dash', async () => {
+    const argv = joinProfileValue(['configure', '--profile', '-x', '--vault-role', 'dev']);
+
+    expect(argv).toEqual(['configure', '--profile=-x', '--vault-role', 'dev']);
+    expect(toConfigureOptions(await parseOptions(argv.slice(1))).profile).toBe('-x');
+  });
+
+  it('leaves other commands alone', () => {
+    expect(joinProfileValue(['env', '--profile', '-x'])).toEqual(['env', '--profile', '-x']);
   });
 
   it('keeps a numeric-looking ttl a string', async () => {

@@ -115,10 +115,13 @@ describe('configure --remove', () => {
     await writeAwsConfig('# mine\n[profile other]\nregion = us-east-1\n');
     await sandbox.run({ profile: 'dev', vaultRole: 'dev', region: 'eu-west-1' });
 
-    await sandbox.run({ profile: 'dev', remove: true });
+    const { stderr } = await sandbox.run({ profile: 'dev', remove: true });
 
     expect(await readFile(sandbox.awsConfig, 'utf8')).toBe('# mine\n[profile other]\nregion = us-east-1\n');
     expect(await readFile(sandbox.profileMap, 'utf8')).toBe('');
+    expect(stderr).toContain(`Removed credential_process, region and the vault_aws_managed marker from profile "dev" in ${sandbox.awsConfig}.`);
+    expect(stderr).toContain(`Removed [profile dev] from ${sandbox.profileMap}.`);
+    expect(stderr).toContain(`${sandbox.profileMap} is now empty (0 bytes). configure leaves it in place`);
   });
 
   it('keeps keys configure did not add', async () => {

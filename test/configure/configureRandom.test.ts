@@ -4,10 +4,12 @@ import { dirname } from 'node:path';
 import { diffArrays } from 'diff';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import { findAwsConfigProfileSections } from '../../src/aws-config/awsProfileSections';
 import { ConfigError } from '../../src/errors';
 import { scanIni } from '../../src/ini/scanIni';
 import { createConfigureSandbox, FIXTURE_NODE_PATH, type ConfigureSandbox } from './configureSandbox';
 import { generateAwsConfig, PROFILE_NAMES, seededRandom } from './generateAwsConfig';
+import { hasBotocore, loadConfigsWithBotocore } from './botocoreProfiles';
 import { loadConfigWithSdk } from './sdkProfiles';
 
 /** Set CONFIGURE_RANDOM_SEED to explore other files. A failing case names its seed. */
@@ -17,10 +19,13 @@ const seeds = Array.from({ length: CASES }, (_, index) => BASE_SEED + index);
 
 const WRITTEN_LINE = /^(credential_process|region|output|vault_aws_managed) = /;
 /** region and output lines that configure did not add keep their spacing and comment when it changes their value. */
-const UPDATED_LINE = /^(region|output)\s*=/;
+const UPDATED_LINE = /^(credential_process|region|output)\s*=/;
 const CONFLICT_KEYS = /^\s*(aws_access_key_id|aws_secret_access_key|sso_\w+|role_arn|source_profile|credential_process)\s*=/;
 
 let sandbox: ConfigureSandbox;
+
+/** Every file configure wrote, with the keys it set, for one botocore run at the end. */
+const written: { seed: number; text: string; profile: string; settings: Record<string, string | undefined> }[] = [];
 
 beforeEach(async () => {
   sandbox = await createConfigureSandbox();
@@ -46,6 +51,13 @@ describe('configure on generated config files', () => {
     const before = await loadConfigWithSdk(generated.text);
     const targetKeys = generated.profileKeys.get(profile) ?? new Set<string>();
     const conflicts = [...targetKeys].filter((key) => CONFLICT_KEYS.test(`${key} =`));
+
+    // A profile defined by more than one section is read differently by the clients, so configure rejects it.
+    if (findAwsConfigProfileSections(scanIni(generated.text), profile).length > 1) {
+      await expect(sandbox.run(options)).rejects.toThrow(/is defined by \d sections/);
+      expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(generated.text);
+      return;
+    }
 
     if (conflicts.length > 0 && !force) {
       await expect(sandbox.run(options)).rejects.toThrow(ConfigError);
@@ -100,6 +112,8 @@ describe('configure on generated config files', () => {
     const { [profile]: _afterTarget, ...afterOthers } = after;
     expect(afterOthers).toEqual(beforeOthers);
 
+    written.push({ seed, text, profile, settings: { credential_process: expected['credential_process'], region, output } });
+
     // A second run changes nothing.
     await sandbox.run(options);
     expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(text);
@@ -110,5 +124,25 @@ describe('configure on generated config files', () => {
       await sandbox.run({ profile, remove: true });
       expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(generated.text);
     }
+  });
+
+  it.runIf(hasBotocore())('botocore reads the written keys alike', async () => {
+    const results = await loadConfigsWithBotocore(written.map((file) => file.text));
+    expect(results.filter((result) => 'profiles' in result).length, 'files botocore could read').toBeGreaterThan(written.length / 2);
+
+    written.forEach((file, index) => {
+      const result = results[index];
+      // Files that botocore already rejected (a byte order mark, a repeated section) stay rejected.
+      if (result === undefined || 'error' in result) {
+        return;
+      }
+
+      const botocoreProfile = result.profiles[file.profile] ?? {};
+      for (const [key, value] of Object.entries(file.settings)) {
+        if (value !== undefined) {
+          expect(botocoreProfile[key], `seed ${file.seed}: ${key}`).toBe(value);
+        }
+      }
+    });
   });
 });

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { configure, type ConfigureIo, type ConfigureOptions } from '../../src/commands/configure';
 
@@ -57,4 +57,10 @@ export async function createConfigureSandbox(): Promise<ConfigureSandbox> {
   };
 
   return sandbox;
+}
+
+/** Writes `text` to `path`, creating its directory. */
+export async function writeFileIn(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ConfigureOptions } from '../../src/commands/configure';
 import { createConfigureSandbox, FIXTURE_NODE_PATH, type ConfigureSandbox } from './configureSandbox';
+import { hasBotocore, javaScriptProfiles, loadConfigsWithBotocore } from './botocoreProfiles';
 import { loadConfigWithSdk } from './sdkProfiles';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'aws-config');
@@ -17,8 +18,10 @@ interface TableCase {
   options: ConfigureOptions & { profile: string };
   /** Keys other than credential_process that the SDK should see set in the profile afterwards. */
   sets: Record<string, string>;
-  /** Keys that --force removes. */
+  /** Keys that --force removes, or that configure rewrites under another name. */
   removes?: string[];
+  /** Whether botocore rejects the whole file before and after, as for a byte order mark. */
+  botocoreRejects?: boolean;
   /** Whether configure --remove gives back the original bytes. */
   restoresOnRemove: boolean;
 }
@@ -74,14 +77,6 @@ const cases: TableCase[] = [
     restoresOnRemove: false,
   },
   {
-    name: 'profile defined twice',
-    before: 'profile-twice.config',
-    after: 'profile-twice.dup.after.config',
-    options: { profile: 'dup', vaultRole: 'dup' },
-    sets: { vault_aws_managed: 'credential_process' },
-    restoresOnRemove: true,
-  },
-  {
     name: 'managed profile with an older Node.js',
     before: 'managed-update.config',
     after: 'managed-update.dev.after.config',
@@ -104,6 +99,7 @@ const cases: TableCase[] = [
     after: 'bom.default.after.config',
     options: { profile: 'default', vaultRole: 'dev', output: 'yaml' },
     sets: { output: 'yaml', vault_aws_managed: 'credential_process output' },
+    botocoreRejects: true,
     restoresOnRemove: true,
   },
   {
@@ -120,6 +116,23 @@ const cases: TableCase[] = [
     after: 'blank-lines-at-end.b.after.config',
     options: { profile: 'b', vaultRole: 'b', region: 'us-west-1' },
     sets: { region: 'us-west-1', vault_aws_managed: 'section credential_process region' },
+    restoresOnRemove: true,
+  },
+  {
+    name: 'comment after an equal value and upper-case keys',
+    before: 'comment-and-case.config',
+    after: 'comment-and-case.dev.after.config',
+    options: { profile: 'dev', vaultRole: 'dev', region: 'eu-west-1', output: 'json' },
+    sets: { region: 'eu-west-1', output: 'json' },
+    removes: ['Region', 'Output'],
+    restoresOnRemove: false,
+  },
+  {
+    name: 'continuation line in another profile',
+    before: 'continuation-elsewhere.config',
+    after: 'continuation-elsewhere.dev.after.config',
+    options: { profile: 'dev', vaultRole: 'dev', region: 'eu-west-1' },
+    sets: { region: 'eu-west-1', vault_aws_managed: 'section credential_process region' },
     restoresOnRemove: true,
   },
   {
@@ -152,7 +165,7 @@ describe.each(cases)('configure on $name', (testCase) => {
   beforeEach(async () => {
     if (testCase.before !== undefined) {
       await mkdir(dirname(sandbox.awsConfig), { recursive: true });
-      await writeFile(sandbox.awsConfig, await fixture(testCase.before));
+      await writeFile(sandbox.awsConfig, sandbox.withEntryPath(await fixture(testCase.before)));
     }
   });
 
@@ -164,7 +177,7 @@ describe.each(cases)('configure on $name', (testCase) => {
   });
 
   it('matches the SDK loader before and after', async () => {
-    const before = await loadConfigWithSdk(testCase.before === undefined ? '' : await fixture(testCase.before));
+    const before = await loadConfigWithSdk(testCase.before === undefined ? '' : sandbox.withEntryPath(await fixture(testCase.before)));
     await sandbox.run(testCase.options);
     const after = await loadConfigWithSdk(await readFile(sandbox.awsConfig, 'utf8'));
 
@@ -179,6 +192,33 @@ describe.each(cases)('configure on $name', (testCase) => {
     const { [profile]: _beforeTarget, ...beforeOthers } = before;
     const { [profile]: _afterTarget, ...afterOthers } = after;
     expect(afterOthers).toEqual(beforeOthers);
+  });
+
+  it.runIf(hasBotocore())('reads the profile alike in botocore', async () => {
+    const before = testCase.before === undefined ? '' : sandbox.withEntryPath(await fixture(testCase.before));
+    await sandbox.run(testCase.options);
+    const after = await readFile(sandbox.awsConfig, 'utf8');
+    const [botocoreBefore, botocoreAfter] = await loadConfigsWithBotocore([before, after]);
+
+    if (testCase.botocoreRejects === true) {
+      expect(botocoreAfter).toEqual({ error: expect.stringContaining('ConfigParseError') });
+      return;
+    }
+
+    // Both clients read the keys configure wrote alike. Other lines, such as `cli_pager =`, may
+    // already read differently, so botocore must only see them as it did before.
+    const javaScript = javaScriptProfiles(await loadConfigWithSdk(after))[profile] ?? {};
+    const botocoreProfiles = botocoreAfter !== undefined && 'profiles' in botocoreAfter ? botocoreAfter.profiles : {};
+    const written = ['credential_process', ...Object.keys(testCase.sets)];
+    const pick = (settings: Record<string, string> | undefined): Record<string, string | undefined> => Object.fromEntries(written.map((key) => [key, settings?.[key]]));
+    expect(pick(botocoreProfiles[profile])).toEqual(pick(javaScript));
+
+    const omitWritten = (profiles: Record<string, Record<string, string>>): Record<string, Record<string, string>> => {
+      const target = Object.fromEntries(Object.entries(profiles[profile] ?? {}).filter(([key]) => !written.includes(key) && !(testCase.removes ?? []).some((removed) => removed.toLowerCase() === key)));
+      return { ...profiles, [profile]: target };
+    };
+    const beforeProfiles = botocoreBefore !== undefined && 'profiles' in botocoreBefore ? botocoreBefore.profiles : {};
+    expect(omitWritten(botocoreProfiles)).toEqual(omitWritten({ [profile]: {}, ...beforeProfiles }));
   });
 
   it('leaves the file unchanged on a second run', async () => {
@@ -196,6 +236,6 @@ describe.each(cases)('configure on $name', (testCase) => {
     await sandbox.run(testCase.options);
     await sandbox.run({ profile, remove: true });
 
-    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(await fixture(testCase.before ?? ''));
+    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(sandbox.withEntryPath(await fixture(testCase.before ?? '')));
   });
 });
