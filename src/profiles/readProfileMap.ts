@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../errors';
 import { parseSectionName, scanIni } from '../ini/scanIni';
+import { closestKey, PROFILE_KEYS, VAULT_SECTION_KEYS } from './profileKeys';
 
 export interface SettingValue {
   value: string;
@@ -96,17 +97,17 @@ export function parseProfileMap(text: string, path: string): ProfileMap {
     }
 
     if (line.kind === 'continuation') {
-      report('error', line.lineNumber, `line ${line.lineNumber} is indented deeper than the key before it, so INI readers such as Python's configparser read it as part of that key's value: ${JSON.stringify(line.raw.trim())}; remove the indentation`);
+      report('error', line.lineNumber, `${JSON.stringify(line.raw.trim())} is indented deeper than the key before it, so INI readers such as Python's configparser read it as part of that key's value; remove the indentation`);
       continue;
     }
 
     if (line.kind === 'other' || line.kind === 'subkey') {
-      report('error', line.lineNumber, `line ${line.lineNumber} is not "key = value": ${JSON.stringify(line.raw.trim())}`);
+      report('error', line.lineNumber, `${JSON.stringify(line.raw.trim())} is not a section header or "key = value"; fix or remove the line`);
       continue;
     }
 
     if (current === undefined) {
-      report('error', line.lineNumber, `setting "${line.key}" on line ${line.lineNumber} is outside any section; put it under [profile NAME] or [vault]`);
+      report('error', line.lineNumber, `setting "${line.key}" is outside any section; put it under [profile NAME] or [vault]`);
       continue;
     }
 
@@ -117,8 +118,15 @@ export function parseProfileMap(text: string, path: string): ProfileMap {
     const key = line.key ?? '';
     if (key !== key.toLowerCase()) {
       // Keys are lowercase everywhere in vault-aws, so a case variant would be ignored without a word.
-      report('error', line.lineNumber, `setting "${key}" on line ${line.lineNumber} is not lowercase; rename it to "${key.toLowerCase()}"`);
+      report('error', line.lineNumber, `setting "${key}" is not lowercase; rename it to "${key.toLowerCase()}"`);
       continue;
+    }
+
+    const known = currentProfile === undefined ? VAULT_SECTION_KEYS : PROFILE_KEYS;
+    if (!known.includes(key)) {
+      const guess = closestKey(key, known);
+      const section = currentProfile === undefined ? '[vault]' : '[profile NAME]';
+      report('warning', line.lineNumber, `setting "${key}" is not a ${section} setting and is ignored; ${guess === undefined ? 'the README lists the settings' : `did you mean "${guess}"?`}`);
     }
 
     const existing = current.settings.get(key);

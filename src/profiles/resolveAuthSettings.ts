@@ -7,20 +7,6 @@ import type { ProfileSection, SettingValue } from './readProfileMap';
 
 type Environment = Record<string, string | undefined>;
 
-/** Keys of the auth settings, the same in a `[profile NAME]` section and in `[vault]`. */
-export const AUTH_KEYS = [
-  'auth_method',
-  'auth_mount',
-  'auth_role',
-  'role_id',
-  'secret_id_file',
-  'jwt_file',
-  'username',
-  'iam_server_id_header_value',
-  'aws_region',
-  'oidc_callback_port',
-];
-
 /** A setting with its value and where it came from, for messages. */
 interface Found {
   value: string;

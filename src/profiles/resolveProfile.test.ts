@@ -139,13 +139,29 @@ describe('resolveProfile', () => {
     const error = errorOf(() => resolve('[profile p]\nVAULT_ROLE = r\n', 'p'));
 
     expect(error.message).toContain(PATH);
-    expect(error.message).toContain('setting "VAULT_ROLE" on line 2 is not lowercase; rename it to "vault_role"');
+    expect(error.message).toContain('line 2: setting "VAULT_ROLE" is not lowercase; rename it to "vault_role"');
   });
 
   it('rejects a line indented under a key', () => {
     const error = errorOf(() => resolve('[profile p]\nvault_role = r\n  ttl = 2h\n', 'p'));
 
-    expect(error.message).toContain('line 3 is indented deeper than the key before it');
+    expect(error.message).toContain('line 3: "ttl = 2h" is indented deeper than the key before it');
+  });
+
+  it('points at a misspelt vault_role', () => {
+    const error = errorOf(() => resolve('[profile p]\nttl = 2h\nvault_rol = r\n', 'p'));
+
+    expect(error.message).toContain('has no vault_role (line 3 has "vault_rol", which looks like a misspelling)');
+  });
+
+  it('warns about unknown keys with a likely match', () => {
+    const map = parseProfileMap('[vault]\nadress = http://x\n[profile p]\nvault_role = r\nvault_adress = http://y\ncolour = blue\n', PATH);
+
+    expect(map.problems.map((problem) => [problem.severity, problem.lineNumber, problem.message])).toEqual([
+      ['warning', 2, 'setting "adress" is not a [vault] setting and is ignored; did you mean "addr"?'],
+      ['warning', 5, 'setting "vault_adress" is not a [profile NAME] setting and is ignored; did you mean "vault_addr"?'],
+      ['warning', 6, 'setting "colour" is not a [profile NAME] setting and is ignored; the README lists the settings'],
+    ]);
   });
 
   it('ignores errors in other profiles', () => {

@@ -3,7 +3,8 @@ import type { LoginSettings } from '../vault/login/loginSettings';
 import type { CaCertOverride } from '../vault/readTlsSettings';
 import { readNonEmptyVaultVariable } from '../vault/readVaultVariable';
 import { parseDurationSeconds } from './duration';
-import { AUTH_KEYS, resolveAuthSettings, resolveCaCert } from './resolveAuthSettings';
+import { closestKey, PROFILE_KEYS } from './profileKeys';
+import { resolveAuthSettings, resolveCaCert } from './resolveAuthSettings';
 import type { ProfileMap, ProfileSection, SettingValue } from './readProfileMap';
 
 type Environment = Record<string, string | undefined>;
@@ -37,9 +38,6 @@ export interface ResolvedProfile {
   login?: LoginSettings | undefined;
 }
 
-export const PROFILE_KEYS = ['vault_role', 'vault_mount', 'role_arn', 'ttl', 'role_session_name', 'vault_addr', 'vault_namespace', 'vault_cacert', ...AUTH_KEYS];
-export const VAULT_SECTION_KEYS = ['addr', 'namespace', 'cacert', ...AUTH_KEYS];
-
 /**
  * Resolves a profile's settings. Precedence, highest first, for every setting that has more than one
  * source: a key in the `[profile NAME]` section, then the environment variable (`BAO_*` before
@@ -64,8 +62,10 @@ export function resolveProfile(map: ProfileMap, profile: string, env: Environmen
 
   const role = section.settings.get('vault_role');
   if (role === undefined || role.value === '') {
+    const misspelt = [...section.settings.entries()].find(([key]) => key !== 'vault_role' && closestKey(key, PROFILE_KEYS) === 'vault_role');
+    const hint = misspelt === undefined ? '' : ` (line ${misspelt[1].lineNumber} has "${misspelt[0]}", which looks like a misspelling)`;
     throw new ConfigError(
-      `profile "${profile}" in ${map.path} (line ${section.lineNumber}) has no vault_role; add "vault_role = ROLE" naming the role under the AWS secrets engine mount`,
+      `profile "${profile}" in ${map.path} (line ${section.lineNumber}) has no vault_role${hint}; add "vault_role = ROLE" naming the role under the AWS secrets engine mount`,
       { file: map.path },
     );
   }

@@ -57,7 +57,7 @@ describe('doctor profile map', () => {
     expect(lines.map((finding) => [finding.status, finding.found])).toEqual([
       ['fail', 'line 3: setting "vault_role" is set twice (lines 2 and 3); keep one'],
       ['warn', 'line 5: section [other] is not [profile NAME] or [vault] and is ignored'],
-      ['fail', 'line 8: line 8 is not "key = value": "not a setting"'],
+      ['fail', 'line 8: "not a setting" is not a section header or "key = value"; fix or remove the line'],
     ]);
     expect(lines.every((finding) => finding.subject === sandbox.profileMapPath)).toBe(true);
     expect(lines[0]?.fix).toBe(`edit line 3 of ${sandbox.profileMapPath}`);
