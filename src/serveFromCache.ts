@@ -28,7 +28,7 @@ export function serveFromCache(
   }
 
   const path = entryPath(directory, profileName);
-  const read = readCacheEntry(path);
+  const read = readCacheEntry(path, { repair: true });
   if (read.entry === undefined) {
     debug(`cache: miss for profile ${profileName} at ${path}: ${read.reason}`);
     return false;

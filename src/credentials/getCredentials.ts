@@ -56,7 +56,7 @@ export async function getCredentials(options: GetCredentialsOptions): Promise<Ca
 
   try {
     removeStaleTemporaryFiles(path);
-    const read = readCacheEntry(path);
+    const read = readCacheEntry(path, { repair: true });
     const cached = read.entry;
     const judgement: EntryJudgement | undefined = cached === undefined ? undefined : judgeEntry(cached, profile.profile, fingerprint, Math.floor(Date.now() / 1000));
     // With --force-refresh, parallel runs share the one fetch made while they waited for the lock.
