@@ -118,7 +118,7 @@ async function lockCache(directory: string, path: string, startedAt: number, cli
       throw error;
     }
 
-    debug(`cache: ${directory} is not usable (${(error as NodeJS.ErrnoException).code ?? String(error)}); continuing without the cache`);
+    debug(`cache: ${directory} is not usable (${describeFileError(error)}); continuing without the cache`);
     return undefined;
   }
 }
@@ -168,6 +168,16 @@ function tryToCache(write: () => void): void {
   try {
     write();
   } catch (error) {
-    debug(`cache: write failed (${(error as NodeJS.ErrnoException).code ?? String(error)}); the credentials are still printed`);
+    debug(`cache: write failed (${describeFileError(error)}); the credentials are still printed`);
   }
+}
+
+/** Describes a file system error by its errno code and path, such as `EROFS on /home/x/.cache`. */
+function describeFileError(error: unknown): string {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code === undefined) {
+    return String(error);
+  }
+
+  return path === undefined ? code : `${code} on ${path}`;
 }
