@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { checkPathVariables } from './checkPathVariables';
 import { cacheCommand } from './commands/cache';
 import { completionCommand } from './commands/completion';
 import { createConfigureCommand, joinProfileValue } from './commands/configure';
@@ -11,6 +12,7 @@ import { listCommand } from './commands/list';
 import { loginCommand } from './commands/login';
 import { UsageError } from './errors';
 import { enableDebug } from './log';
+import { handleStdoutErrors } from './output/stdoutFailure';
 import { reportError } from './reportError';
 
 declare const VAULT_AWS_VERSION: string;
@@ -19,7 +21,9 @@ declare const VAULT_AWS_VERSION: string;
  * Runs the command line. Every error ends here, in reportError.
  */
 export async function main(argv: string[]): Promise<void> {
+  handleStdoutErrors();
   try {
+    checkPathVariables(process.env);
     await buildParser(joinProfileValue(argv)).parseAsync();
   } catch (error) {
     reportError(error);

@@ -1,5 +1,7 @@
+import { checkPathVariables } from './checkPathVariables';
 import { credentialProcess } from './commands/credentialProcess';
 import { enableDebug } from './log';
+import { handleStdoutErrors } from './output/stdoutFailure';
 import { reportError } from './reportError';
 
 /**
@@ -11,7 +13,9 @@ export async function main(request: { profile: string; forceRefresh: boolean; de
     enableDebug();
   }
 
+  handleStdoutErrors();
   try {
+    checkPathVariables(process.env);
     await credentialProcess({ profile: request.profile, forceRefresh: request.forceRefresh, env: process.env });
   } catch (error) {
     reportError(error);

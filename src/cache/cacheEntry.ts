@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { credentialValueProblem, LATEST_EPOCH_SECONDS, MAX_CREDENTIAL_LENGTH, MAX_LIFETIME_SECONDS } from '../credentials/credentialLimits';
 
@@ -25,20 +26,41 @@ export interface CacheEntry {
 export const MAX_ENTRY_BYTES = 64 * 1024;
 
 /**
+ * Longest entry file name, in bytes. The longest name derived from it, a failure record's
+ * temporary file (`.failure.PID.HEX.tmp`, at most 33 bytes more), must stay within the 255 bytes
+ * that Linux, macOS and Windows file systems allow.
+ */
+const MAX_ENTRY_FILE_NAME_BYTES = 200;
+
+/** Bytes of the escaped profile name kept in front of the hash when the whole name is too long. */
+const HASHED_NAME_PREFIX_BYTES = 120;
+
+/**
  * The entry's file name: the profile name with every character outside `[A-Za-z0-9_.@-]` written
- * as `%XX`, behind a fixed prefix so that names such as `..` stay inside the directory.
+ * as `%XX`, behind a fixed prefix so that names such as `..` stay inside the directory. A name
+ * longer than MAX_ENTRY_FILE_NAME_BYTES keeps the start of the escaped name followed by `~` and a
+ * SHA-256 prefix of the profile name; `~` is always escaped, so the two forms never collide.
  */
 export function entryFileName(profile: string): string {
   const escaped = Array.from(new TextEncoder().encode(profile), (byte) => {
     const character = String.fromCharCode(byte);
     return /[A-Za-z0-9_.@-]/.test(character) ? character : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }).join('');
-  return `profile-${escaped}.json`;
+  const name = `profile-${escaped}.json`;
+  if (name.length <= MAX_ENTRY_FILE_NAME_BYTES) {
+    return name;
+  }
+
+  const hash = createHash('sha256').update(profile, 'utf8').digest('hex').slice(0, 32);
+  return `profile-${escaped.slice(0, HASHED_NAME_PREFIX_BYTES)}~${hash}.json`;
 }
 
-/** The profile name of an entry file name, or undefined for any other file. */
+/**
+ * The profile name of an entry file name, or undefined for any other file and for the hashed form
+ * of a long name. Only for display: the entry's own `profile` field is what counts.
+ */
 export function profileOfFileName(name: string): string | undefined {
-  const match = /^profile-(.+)\.json$/.exec(name);
+  const match = /^profile-([A-Za-z0-9_.@%-]+)\.json$/.exec(name);
   if (match === null) {
     return undefined;
   }
@@ -59,6 +81,41 @@ export function profileOfFileName(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The files kept beside an entry, named by a fixed suffix after the entry's file name. */
+export type CacheFileKind = 'entry' | 'lock' | 'failure record' | 'temporary' | 'lock temporary' | 'stale lock';
+
+/*
+ * Every cache file name is an entry file name (ending in `.json`) followed by exactly one of:
+ * nothing, `.lock`, `.failure`, a temporary suffix `.PID.HEX12.tmp` after any of those three, or
+ * `.lock.stale.PID.HEX8`. Each suffix starts with a fixed word or ends in one that `.json` cannot
+ * end in, so a name splits into entry name and suffix in one way only, even when the profile name
+ * itself contains `.json.`.
+ */
+const CACHE_FILE_NAME = /^(.+\.json)(\.lock|\.failure)?(\.\d+\.[0-9a-f]{12}\.tmp|\.stale\.\d+\.[0-9a-f]{8})?$/;
+
+/** Splits a cache file name into the entry file name it belongs to and its kind; undefined for other names. */
+export function classifyCacheFile(name: string): { entryName: string; kind: CacheFileKind } | undefined {
+  const match = CACHE_FILE_NAME.exec(name);
+  if (match === null) {
+    return undefined;
+  }
+
+  const [, entryName = '', file, suffix] = match;
+  if (suffix?.startsWith('.stale.') === true) {
+    return file === '.lock' ? { entryName, kind: 'stale lock' } : undefined;
+  }
+
+  if (suffix !== undefined) {
+    return { entryName, kind: file === '.lock' ? 'lock temporary' : 'temporary' };
+  }
+
+  if (file === '.lock') {
+    return { entryName, kind: 'lock' };
+  }
+
+  return { entryName, kind: file === '.failure' ? 'failure record' : 'entry' };
 }
 
 export function entryPath(cacheDirectory: string, profile: string): string {

@@ -40,7 +40,12 @@ export function checkCacheDirectory(path: string): boolean {
     try {
       chmodSync(path, 0o700);
     } catch (error) {
-      throw new CacheError(`cache directory ${path} is accessible to other users and chmod 700 failed; run "chmod 700 ${path}"`, path, { cause: error });
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new CacheError(
+        `cache directory ${path} is accessible to other users and chmod 700 failed (${code}); set VAULT_AWS_CACHE_DIR to a directory of your own on a writable file system, or fix the mode of ${path} where it is mounted writable`,
+        path,
+        { cause: error },
+      );
     }
   }
 

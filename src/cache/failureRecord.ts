@@ -1,5 +1,9 @@
-import { readFileSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
+import { readCacheFile } from './readCacheFile';
 import { writeCacheFile } from './writeCacheFile';
+
+/** Largest failure record read. Its message quotes at most 5 of Vault's error texts of 300 characters each. */
+const MAX_FAILURE_RECORD_BYTES = 16 * 1024;
 
 /** The last failed Vault request for a profile, kept so that waiting processes do not repeat it. */
 export interface FailureRecord {
@@ -15,13 +19,18 @@ function recordPath(entryPath: string): string {
 }
 
 export function readFailureRecord(entryPath: string): FailureRecord | undefined {
+  const read = readCacheFile(recordPath(entryPath), MAX_FAILURE_RECORD_BYTES);
+  if (read.text === undefined) {
+    return undefined;
+  }
+
   try {
-    const record = JSON.parse(readFileSync(recordPath(entryPath), 'utf8')) as Partial<FailureRecord>;
+    const record = JSON.parse(read.text) as Partial<FailureRecord>;
     if (typeof record.at === 'number' && typeof record.message === 'string' && typeof record.exitCode === 'number') {
       return record as FailureRecord;
     }
   } catch {
-    // Missing or damaged: no failure to report.
+    // Damaged: no failure to report.
   }
 
   return undefined;

@@ -2,8 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Suffix of the temporary files that writeCacheFile renames into place. */
-export const TEMPORARY_SUFFIX = '.tmp';
+/**
+ * Returns a new temporary file name for `path` in the same directory, `NAME.PID.HEX12.tmp`, the
+ * form that classifyCacheFile recognizes as a temporary file of NAME.
+ */
+export function temporaryPath(path: string): string {
+  return join(dirname(path), `${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
 
 /**
  * Writes a cache file so that no reader ever sees it half-written. The content goes to a new
@@ -12,7 +17,7 @@ export const TEMPORARY_SUFFIX = '.tmp';
  * rather than writing through it.
  */
 export function writeCacheFile(path: string, content: string): void {
-  const temporary = join(dirname(path), `${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMPORARY_SUFFIX}`);
+  const temporary = temporaryPath(path);
   const descriptor = openSync(temporary, 'wx', 0o600);
   try {
     try {

@@ -5,7 +5,9 @@ import { judgeEntry } from '../credentials/judgeEntry';
 import { refreshWindowSeconds } from '../credentials/refreshWindow';
 import { formatDuration } from '../profiles/duration';
 import { formatExpiration } from '../output/formatProcessCredentials';
+import { EXIT_FAILURE } from '../errors';
 import { cacheDirectory } from '../profiles/paths';
+import { printable } from '../output/printable';
 
 type Environment = Record<string, string | undefined>;
 
@@ -56,16 +58,16 @@ function printList(statuses: CachedProfileStatus[], json: boolean, directory: st
   }
 
   if (statuses.length === 0) {
-    process.stdout.write(`No cached credentials in ${directory}.\n`);
+    process.stdout.write(`No cached credentials in ${printable(directory)}.\n`);
     return;
   }
 
   const rows = statuses.map((status) => [
-    status.profile,
+    printable(status.profile),
     status.state,
     status.expiration ?? '-',
     formatRemaining(status.remainingSeconds),
-    status.problem ?? '',
+    printable(status.problem ?? ''),
   ]);
   const header = ['PROFILE', 'STATE', 'EXPIRATION (UTC)', 'REMAINING', 'NOTE'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
@@ -84,8 +86,9 @@ function formatRemaining(seconds: number | undefined): string {
   return seconds > 0 ? formatDuration(seconds) : 'expired';
 }
 
+/** Prints what `cache clear` did and sets exit code 1 when a file could not be removed. */
 function printCleared(result: ClearResult, profile: string | undefined): void {
-  const scope = profile === undefined ? 'all profiles' : `profile "${profile}"`;
+  const scope = profile === undefined ? 'all profiles' : `profile ${JSON.stringify(printable(profile))}`;
   process.stdout.write(`Removed ${result.removedEntries} cached credential entr${result.removedEntries === 1 ? 'y' : 'ies'} for ${scope}.\n`);
   if (result.removedLoginTokens > 0) {
     process.stdout.write(`Removed ${result.removedLoginTokens} cached Vault login token${result.removedLoginTokens === 1 ? '' : 's'}.\n`);
@@ -96,7 +99,15 @@ function printCleared(result: ClearResult, profile: string | undefined): void {
   }
 
   for (const lock of result.liveLocks) {
-    process.stdout.write(`Kept ${lock}: a running vault-aws process holds it.\n`);
+    process.stdout.write(`Kept ${printable(lock)}: a running vault-aws process holds it.\n`);
+  }
+
+  for (const failure of result.failures) {
+    process.stderr.write(`vault-aws: could not remove ${printable(failure.path)}: ${failure.code}; remove it by hand, or check the permissions and mount of the cache directory\n`);
+  }
+
+  if (result.failures.length > 0) {
+    process.exitCode = EXIT_FAILURE;
   }
 }
 

@@ -63,7 +63,7 @@ export async function getCredentials(options: GetCredentialsOptions): Promise<Ca
 
   try {
     removeStaleTemporaryFiles(path);
-    const read = readCacheEntry(path);
+    const read = readCacheEntry(path, { repair: true });
     const cached = read.entry;
     const judgement: EntryJudgement | undefined = cached === undefined ? undefined : judgeEntry(cached, profile.profile, fingerprint, Math.floor(Date.now() / 1000));
     // With --force-refresh, parallel runs share the one fetch made while they waited for the lock.
@@ -126,7 +126,7 @@ async function lockCache(directory: string, path: string, startedAt: number, cli
       throw error;
     }
 
-    debug(`cache: ${directory} is not usable (${(error as NodeJS.ErrnoException).code ?? String(error)}); continuing without the cache`);
+    debug(`cache: ${directory} is not usable (${describeFileError(error)}); continuing without the cache`);
     return undefined;
   }
 }
@@ -181,6 +181,16 @@ function tryToCache(write: () => void): void {
   try {
     write();
   } catch (error) {
-    debug(`cache: write failed (${(error as NodeJS.ErrnoException).code ?? String(error)}); the credentials are still printed`);
+    debug(`cache: write failed (${describeFileError(error)}); the credentials are still printed`);
   }
+}
+
+/** Describes a file system error by its errno code and path, such as `EROFS on /home/x/.cache`. */
+function describeFileError(error: unknown): string {
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code === undefined) {
+    return String(error);
+  }
+
+  return path === undefined ? code : `${code} on ${path}`;
 }

@@ -1,5 +1,7 @@
 import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { classifyCacheFile } from '../cache/cacheEntry';
+import { printable } from '../output/printable';
 import { findingsFor, type Finding } from './finding';
 
 /**
@@ -37,30 +39,67 @@ export function checkCacheFiles(directory: string): Finding[] {
 
   const mode = formatMode(stats.mode);
   if ((stats.mode & 0o077) !== 0) {
-    return [finding.fail('cache.directory', `mode ${mode} lets other users in`, `run "chmod 700 ${directory}"`), checkEntries(directory, uid)];
+    return [finding.fail('cache.directory', `mode ${mode} lets other users in`, `run "chmod 700 ${directory}"`), ...checkEntries(directory, uid)];
   }
 
-  return [finding.pass('cache.directory', `mode ${mode}, owned by you`), checkEntries(directory, uid)];
+  return [finding.pass('cache.directory', `mode ${mode}, owned by you`), ...checkEntries(directory, uid)];
 }
 
-function checkEntries(directory: string, uid: number | undefined): Finding {
+function checkEntries(directory: string, uid: number | undefined): Finding[] {
   const finding = findingsFor(directory);
   const exposed: string[] = [];
+  const irregular: string[] = [];
   const names = readdirSync(directory);
   for (const name of names) {
-    const stats = lstatSync(join(directory, name));
+    let stats: Stats;
+    try {
+      stats = lstatSync(join(directory, name));
+    } catch {
+      // Removed since readdir.
+      continue;
+    }
+
     if (uid !== undefined && stats.uid !== uid) {
-      exposed.push(`${name} (owner ${stats.uid})`);
+      exposed.push(`${printable(name)} (owner ${stats.uid})`);
     } else if ((stats.mode & 0o077) !== 0) {
-      exposed.push(`${name} (mode ${formatMode(stats.mode)})`);
+      exposed.push(`${printable(name)} (mode ${formatMode(stats.mode)})`);
+    }
+
+    const kind = classifyCacheFile(name)?.kind;
+    if ((kind === 'entry' || kind === 'lock' || kind === 'failure record') && !stats.isFile()) {
+      // rename() cannot replace a directory with a file, so such an entry is never written.
+      irregular.push(`${printable(name)} (${describeFileType(stats)})`);
     }
   }
 
+  const findings: Finding[] = [];
   if (exposed.length > 0) {
-    return finding.fail('cache.entries', `files other users can reach: ${exposed.join(', ')}`, 'remove them; "vault-aws cache clear" deletes every cache entry');
+    findings.push(finding.fail('cache.entries', `files other users can reach: ${exposed.join(', ')}`, 'remove them; "vault-aws cache clear" deletes every cache entry'));
   }
 
-  return finding.pass('cache.entries', `${names.length} file${names.length === 1 ? '' : 's'}, each private to you`);
+  if (irregular.length > 0) {
+    findings.push(
+      finding.fail('cache.files', `not regular files, so credentials are not cached for them: ${irregular.join(', ')}`, 'remove them; "vault-aws cache clear" removes those it can and names the others'),
+    );
+  }
+
+  if (findings.length === 0) {
+    findings.push(finding.pass('cache.entries', `${names.length} file${names.length === 1 ? '' : 's'}, each private to you`));
+  }
+
+  return findings;
+}
+
+function describeFileType(stats: Stats): string {
+  if (stats.isDirectory()) {
+    return 'directory';
+  }
+
+  if (stats.isSymbolicLink()) {
+    return 'symbolic link';
+  }
+
+  return stats.isFIFO() ? 'FIFO' : 'special file';
 }
 
 function formatMode(mode: number): string {

@@ -21,7 +21,7 @@ export interface CacheState {
 
 /** Describes the cache entry of a resolved profile without any secret. The directory must have passed checkCacheDirectory. */
 export function describeCacheState(directory: string, profile: ResolvedProfile, nowSeconds: number): CacheState {
-  const read = readCacheEntry(entryPath(directory, profile.profile));
+  const read = readCacheEntry(entryPath(directory, profile.profile), { repair: false });
   if (read.entry === undefined) {
     const state = read.reason === 'no entry' ? 'none' : 'invalid';
     return { state, note: read.reason, remainingSeconds: undefined, expiration: undefined, accountId: undefined };

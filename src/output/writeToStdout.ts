@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { handleStdoutErrors } from './stdoutFailure';
 
 /**
  * Writes text to stdout with write(2) on descriptor 1. Creating `process.stdout` loads Node's stream
@@ -16,6 +17,7 @@ export function writeToStdout(text: string): void {
         throw error;
       }
 
+      handleStdoutErrors();
       process.stdout.write(buffer.subarray(offset));
       return;
     }

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaultEmulator } from '../emulator';
+import { currentProcessIdentity } from '../../src/cache/processIdentity';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
 import { startScenarioVault } from '../helpers/startScenarioVault';
 
@@ -76,7 +77,8 @@ describe('cache clear', () => {
     const liveLock = join(sandbox.cacheDirectory, 'profile-a.json.lock');
     writeFileSync(liveLock, JSON.stringify({ pid: process.pid, host: hostname() }), { mode: 0o600 });
     const deadLock = join(sandbox.cacheDirectory, 'profile-team@x.json.lock');
-    writeFileSync(deadLock, JSON.stringify({ pid: 2 ** 22 + 17, host: hostname() }), { mode: 0o600 });
+    // Above the largest PID Linux hands out, so no process has it.
+    writeFileSync(deadLock, JSON.stringify({ ...currentProcessIdentity(), pid: 2 ** 22 + 17 }), { mode: 0o600 });
     writeFileSync(join(sandbox.cacheDirectory, 'login-0123abcd.json'), '{}', { mode: 0o600 });
 
     const result = await sandbox.run(['cache', 'clear']);

@@ -3,12 +3,10 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startVaultEmulator, type VaultEmulator } from '../emulator';
-import { CLI, createSandbox, type Sandbox } from '../helpers/sandbox';
-
-const ROLE_ARN = 'arn:aws:iam::083674922126:role/vault-role-bucket-access';
+import { isolatedSandbox } from '../helpers/isolatedSandbox';
+import { CLI } from '../helpers/sandbox';
 
 let vault: VaultEmulator;
-let roleNumber = 0;
 
 beforeAll(async () => {
   vault = await startVaultEmulator({ version: '1.17.0' });
@@ -21,16 +19,6 @@ afterAll(async () => {
 afterEach(() => {
   vault.clearFaults();
 });
-
-/** A sandbox with its own Vault role, so that request counts of different tests never mix. */
-function isolatedSandbox(): { sandbox: Sandbox; role: string; requests: () => number } {
-  roleNumber += 1;
-  const role = `role_${roleNumber}`;
-  vault.addRole('aws', role, { credential_type: 'assumed_role', role_arns: [ROLE_ARN] });
-  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
-  sandbox.writeProfileMap(`[profile p]\nvault_role = ${role}\n`);
-  return { sandbox, role, requests: () => vault.count({ method: 'POST', path: `aws/sts/${role}` }) };
-}
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -45,7 +33,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 
 describe('cache under load', () => {
   it('makes one Vault request for 64 parallel cold runs', async () => {
-    const { sandbox, requests } = isolatedSandbox();
+    const { sandbox, requests } = isolatedSandbox(vault);
     vault.setFaults({ latencyMs: 500 });
 
     const results = await Promise.all(Array.from({ length: 64 }, () => sandbox.run(['credential-process', '--profile', 'p'], {}, { timeoutMs: 60_000 })));
@@ -57,7 +45,7 @@ describe('cache under load', () => {
   });
 
   it('does not multiply retries across waiting processes', async () => {
-    const { sandbox, requests } = isolatedSandbox();
+    const { sandbox, requests } = isolatedSandbox(vault);
     vault.setFaults({ latencyMs: 300, status: { code: 502, errors: ['Error assuming role: Throttling: Rate exceeded'] } });
 
     const results = await Promise.all(Array.from({ length: 8 }, () => sandbox.run(['credential-process', '--profile', 'p'], { VAULT_MAX_RETRIES: '1' })));
@@ -75,7 +63,7 @@ describe('cache under load', () => {
 
 describe('killed processes', () => {
   it('recovers at once from a holder killed during its Vault request', async () => {
-    const { sandbox, requests } = isolatedSandbox();
+    const { sandbox, requests } = isolatedSandbox(vault);
     vault.setFaults({ hang: true });
     const holder = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'p'], { env: sandbox.env, stdio: 'ignore' });
     const lock = join(sandbox.cacheDirectory, 'profile-p.json.lock');
@@ -94,7 +82,7 @@ describe('killed processes', () => {
   });
 
   it('leaves a whole entry when writers are killed at random moments', async () => {
-    const { sandbox } = isolatedSandbox();
+    const { sandbox } = isolatedSandbox(vault);
     const entry = join(sandbox.cacheDirectory, 'profile-p.json');
 
     for (let round = 0; round < 12; round += 1) {
@@ -118,7 +106,7 @@ describe('killed processes', () => {
 
 describe('Vault failures with cached credentials', () => {
   it('serves still-valid credentials when the refresh fails, silently', async () => {
-    const { sandbox, requests } = isolatedSandbox();
+    const { sandbox, requests } = isolatedSandbox(vault);
     const first = await sandbox.run(['credential-process', '--profile', 'p']);
     const entry = join(sandbox.cacheDirectory, 'profile-p.json');
     const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
@@ -147,8 +135,9 @@ describe('Vault failures with cached credentials', () => {
       vault.state.sealed = false;
     }
   });
+
   it('gives a hanging Vault 5 s when cached credentials are still valid', async () => {
-    const { sandbox } = isolatedSandbox();
+    const { sandbox } = isolatedSandbox(vault);
     const first = await sandbox.run(['credential-process', '--profile', 'p']);
     const entry = join(sandbox.cacheDirectory, 'profile-p.json');
     const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
@@ -168,7 +157,7 @@ describe('Vault failures with cached credentials', () => {
 
 describe('debug output', () => {
   it('never contains the token or the credentials', async () => {
-    const { sandbox } = isolatedSandbox();
+    const { sandbox } = isolatedSandbox(vault);
     const miss = await sandbox.run(['credential-process', '--profile', 'p', '--debug']);
     const hit = await sandbox.run(['credential-process', '--profile', 'p'], { VAULT_AWS_DEBUG: '1' });
     const printed = JSON.parse(miss.stdout) as Record<string, string>;

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { VaultEmulator } from '../emulator';
+import { readOnlyMount, unmountAll } from '../helpers/readOnlyMount';
+import { createSandbox, type Sandbox } from '../helpers/sandbox';
+import { startScenarioVault } from '../helpers/startScenarioVault';
+
+const isRoot = process.getuid?.() === 0;
+if (!isRoot) {
+  console.warn('skipping the read-only cache directory tests: mounting tmpfs needs root');
+}
+
+let vault: VaultEmulator;
+
+beforeAll(async () => {
+  vault = await startScenarioVault();
+});
+
+afterAll(async () => {
+  await vault.close();
+});
+
+afterEach(() => {
+  unmountAll();
+});
+
+function sandboxWithProfile(): Sandbox {
+  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+  sandbox.writeProfileMap('[profile a]\nvault_role = s3_access\n');
+  return sandbox;
+}
+
+describe.runIf(isRoot)('read-only cache directories', () => {
+  it('names the error and a working fix when chmod fails', async () => {
+    const sandbox = sandboxWithProfile();
+    const directory = join(sandbox.home, 'mounted');
+    readOnlyMount(directory, () => {
+      mkdirSync(join(directory, 'vault-aws'), { mode: 0o755 });
+    });
+
+    const result = await sandbox.run(['credential-process', '--profile', 'a'], { VAULT_AWS_CACHE_DIR: join(directory, 'vault-aws') });
+
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('chmod 700 failed (EROFS)');
+    expect(result.stderr).toContain('set VAULT_AWS_CACHE_DIR to a directory of your own');
+  });
+
+  it('reports EROFS when a parent cannot be created', async () => {
+    const sandbox = sandboxWithProfile();
+    const directory = join(sandbox.home, 'mounted');
+    readOnlyMount(directory, () => undefined);
+
+    const result = await sandbox.run(['credential-process', '--profile', 'a', '--debug'], { VAULT_AWS_CACHE_DIR: join(directory, 'deeper', 'vault-aws') });
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`(EROFS on ${join(directory, 'deeper')}); continuing without the cache`);
+  });
+});
+
+describe('relative path variables', () => {
+  it.each(['VAULT_AWS_CACHE_DIR', 'VAULT_AWS_CONFIG_FILE'])('rejects a relative %s', async (name) => {
+    const sandbox = sandboxWithProfile();
+
+    for (const command of [['credential-process', '--profile', 'a'], ['cache', 'list']]) {
+      const result = await sandbox.run(command, { [name]: 'relative/dir' });
+
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`${name}="relative/dir" is a relative path`);
+    }
+  });
+});
