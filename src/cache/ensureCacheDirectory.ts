@@ -1,5 +1,4 @@
-import { lstatSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createDirectories } from '../createDirectories';
 import { checkCacheDirectory } from './checkCacheDirectory';
 
 /**
@@ -12,44 +11,6 @@ export function ensureCacheDirectory(path: string): void {
     return;
   }
 
-  createDirectories(path);
+  createDirectories(path, 0o700);
   checkCacheDirectory(path);
-}
-
-/**
- * Creates `path` and its missing parents one at a time, from the nearest existing ancestor down,
- * each with mode 0700. Unlike mkdir's recursive mode in Node.js, which can report ENOENT for a parent
- * on a read-only file system, this throws the error of the directory that could not be made.
- */
-function createDirectories(path: string): void {
-  const missing: string[] = [];
-  for (let current = path; !exists(current); current = dirname(current)) {
-    missing.unshift(current);
-    if (dirname(current) === current) {
-      break;
-    }
-  }
-
-  for (const directory of missing) {
-    try {
-      mkdirSync(directory, { mode: 0o700 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw error;
-      }
-    }
-  }
-}
-
-function exists(path: string): boolean {
-  try {
-    lstatSync(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return false;
-    }
-
-    throw error;
-  }
 }

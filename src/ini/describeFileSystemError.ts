@@ -13,6 +13,8 @@ export function describeFileSystemError(error: unknown, path: string, action: st
     EROFS: 'the file system is read-only (EROFS). Point AWS_CONFIG_FILE or VAULT_AWS_CONFIG_FILE at a file on a writable file system',
     EISDIR: 'it is a directory, not a file (EISDIR). Point AWS_CONFIG_FILE or VAULT_AWS_CONFIG_FILE at a file, or move the directory away',
     ENOTDIR: 'a part of the path is a file, not a directory (ENOTDIR). Fix the path',
+    // mkdir under /proc or /sys answers ENOENT for a directory that cannot exist there.
+    ENOENT: 'a directory on the path does not exist and cannot be created (ENOENT). Fix the path',
     ENOSPC: 'no space is left on the device (ENOSPC). Free some space',
     EDQUOT: 'the disk quota is exceeded (EDQUOT). Free some space',
   };

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { chown, mkdir, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { chown, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-
+import { createDirectories } from '../createDirectories';
 import { ConfigError } from '../errors';
 import { resolveSymlinkTarget } from './resolveSymlinkTarget';
 
@@ -79,17 +79,15 @@ export async function checkReplaceable(path: string): Promise<void> {
  * user's home.
  */
 export async function makeDirectory(directory: string): Promise<void> {
-  const first = await mkdir(directory, { recursive: true, mode: NEW_DIRECTORY_MODE });
+  const created = createDirectories(directory, NEW_DIRECTORY_MODE);
+  const first = created[0];
   if (first === undefined || process.getuid?.() !== 0) {
     return;
   }
 
   const owner = await stat(dirname(first));
-  for (let current = directory; ; current = dirname(current)) {
-    await chown(current, owner.uid, owner.gid);
-    if (current === first || current === dirname(current)) {
-      break;
-    }
+  for (const path of created) {
+    await chown(path, owner.uid, owner.gid);
   }
 }
 

@@ -71,3 +71,15 @@ describe('relative path variables', () => {
     }
   });
 });
+
+describe('cache directories that cannot exist', () => {
+  it('prints credentials for a cache directory under /proc', async () => {
+    const sandbox = sandboxWithProfile();
+
+    const result = await sandbox.run(['credential-process', '--profile', 'a'], { VAULT_AWS_CACHE_DIR: '/proc/vault-aws-missing/cache' }, { timeoutMs: 20_000 });
+
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toHaveProperty('AccessKeyId');
+  });
+});

@@ -59,6 +59,15 @@ describe('configure file checks before writing', () => {
     expect(error.message).toContain(`Cannot read ${sandbox.awsConfig}: it is a directory, not a file (EISDIR)`);
   });
 
+  it('explains a directory that cannot be created under /proc', async () => {
+    const changes = [{ path: '/proc/vault-aws-missing/config', before: undefined, after: '[profile dev]\n' }];
+
+    const error = await errorOf(writePlannedChanges(changes, 200));
+
+    expect(error.message).toContain('Cannot create the directory of /proc/vault-aws-missing/config');
+    expect(error.message).toContain('(ENOENT)');
+  });
+
   it('writes neither file when the second is locked', async () => {
     await writeFileIn(sandbox.awsConfig, '[profile other]\n');
     await writeFile(`${sandbox.awsConfig}.vault-aws.lock`, `${process.pid}\n`);
