@@ -135,7 +135,7 @@ describe('env with plain credentials', () => {
 
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Invalid values');
+    expect(result.stderr).toBe('vault-aws: invalid --format "zsh"; use one of sh, fish, powershell, cmd, dotenv, json\n');
   });
 });
 
