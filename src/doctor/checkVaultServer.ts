@@ -36,7 +36,7 @@ export async function checkVaultServer(client: VaultClient, addressSource: strin
     return { findings, usable: false };
   }
 
-  findings.push(finding.pass('vault.reachable', `sys/seal-status answered in ${Date.now() - started} ms`));
+  findings.push(finding.pass('vault.reachable', `sys/seal-status responded in ${Date.now() - started} ms`));
   findings.push(describeTransport(client.options));
 
   const initialized = sealStatus['initialized'] === true;

@@ -72,7 +72,8 @@ describe('doctor profile map', () => {
 
     const [profile] = only(report.findings, 'profile_map.profile', 'profile missing');
     expect(profile?.status).toBe('fail');
-    expect(profile?.found).toContain('profile "missing" is not in the profile map');
+    expect(profile?.found).toBe('the profile map has no [profile missing] (it has: a)');
+    expect(profile?.fix).toBe('run "vault-aws configure --profile missing --vault-role ROLE"');
   });
 });
 
