@@ -31,7 +31,7 @@ export async function printEnvironment(options: PrintEnvironmentOptions): Promis
   if (awsProfile !== undefined && awsProfile !== '') {
     // The AWS SDK for JavaScript v3 skips the environment credentials while AWS_PROFILE is set.
     options.stderr.write(
-      `vault-aws: AWS_PROFILE is set to ${JSON.stringify(awsProfile)}; SDKs that prefer it (the AWS SDK for JavaScript v3) ignore the printed keys until you unset it\n`,
+      `vault-aws: warning: AWS_PROFILE is set to ${JSON.stringify(awsProfile)}; SDKs that prefer it (the AWS SDK for JavaScript v3) ignore the printed keys until you unset it\n`,
     );
   }
 

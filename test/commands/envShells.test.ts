@@ -127,7 +127,7 @@ describe('env with plain credentials', () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith("export AWS_ACCESS_KEY_ID='")).toBe(true);
-    expect(result.stderr).toContain('AWS_PROFILE is set to "other"');
+    expect(result.stderr).toContain('vault-aws: warning: AWS_PROFILE is set to "other"');
   });
 
   it('rejects an unknown format', async () => {
