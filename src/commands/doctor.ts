@@ -42,7 +42,7 @@ export async function doctor(options: DoctorCommandOptions): Promise<number> {
 
   const ok = !findings.some((finding) => finding.status === 'fail');
   if (options.json) {
-    options.stdout.write(`${JSON.stringify({ ok, summary: summarize(findings), findings: findings.map(toJson) }, undefined, 2)}\n`);
+    options.stdout.write(`${JSON.stringify({ ok, summary: summarize(findings), findings: findings.map(toJson) })}\n`);
   } else {
     options.stdout.write(formatFindings(findings, supportsColor(options.stdout, options.env)));
   }

@@ -53,7 +53,7 @@ export const envCommand: CommandModule<object, EnvArguments> = {
       .epilogue('Prints statements that set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION, quoted so that no value can run a command.')
       .example('eval "$(vault-aws env --profile b-s3)"', 'bash, zsh, dash')
       .example('vault-aws env --profile b-s3 --format fish | source', 'fish')
-      .example('vault-aws env --profile b-s3 --format powershell | Invoke-Expression', 'PowerShell')
+      .example('vault-aws env --profile b-s3 --format powershell | Out-String | Invoke-Expression', 'PowerShell')
       .option('profile', { type: 'string', demandOption: true, describe: 'Profile in the profile map (profiles.ini) to get credentials for' })
       .option('format', {
         choices: ENVIRONMENT_FORMATS,

@@ -45,7 +45,7 @@ export async function listProfiles(options: ListOptions): Promise<void> {
   });
 
   if (options.json) {
-    options.stdout.write(`${JSON.stringify(listings.map(toJson), undefined, 2)}\n`);
+    options.stdout.write(`${JSON.stringify(listings.map(toJson))}\n`);
     return;
   }
 
