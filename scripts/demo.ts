@@ -1,9 +1,9 @@
 // The main job, end to end, on a fresh machine: a loopback Vault emulator with the AWS engine's
-// s3_access role, a temporary HOME with the profile map and an AWS config that runs this build as a
-// credential_process, then the profile resolved by vault-aws itself and by real AWS clients.
+// s3_access role, a temporary HOME where "vault-aws configure" writes the profile map and the AWS
+// config, then the profile resolved by vault-aws itself and by real AWS clients.
 // Nothing leaves 127.0.0.1; the credentials are the emulator's inventions, and secrets are masked.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +21,15 @@ async function main(): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'vault-aws-demo-'));
 
   try {
-    const env = prepareHome(home, vault.url, vault.rootToken);
+    const env = demoEnvironment(home, vault.url, vault.rootToken);
     step(`Vault emulator at ${vault.url}; role aws/s3_access -> ${ROLE_ARN}`);
     step(`HOME=${home}`);
+
+    step('vault-aws configure --profile b-s3 --vault-role s3_access --region eu-west-1');
+    const configured = await run(process.execPath, [CLI, 'configure', '--profile', 'b-s3', '--vault-role', 's3_access', '--region', 'eu-west-1'], { env });
+    console.log(indent(configured.stderr.trim()));
+    const awsConfig = env['AWS_CONFIG_FILE'] as string;
+    console.log(indent(`${awsConfig}:\n${readFileSync(awsConfig, 'utf8').trim()}`));
 
     step('vault-aws credential-process --profile b-s3');
     const first = await run(process.execPath, [CLI, 'credential-process', '--profile', 'b-s3'], { env });
@@ -53,23 +59,20 @@ async function main(): Promise<void> {
       step('boto3 not installed for /usr/bin/python3 (Debian package python3-boto3); skipped');
     }
 
+    step('vault-aws cache list');
+    const cached = await run(process.execPath, [CLI, 'cache', 'list'], { env });
+    console.log(indent(cached.stdout.trim()));
+
     const requests = vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
-    step(`Vault issued credentials ${requests} time(s); every other call was answered from the cache in ${join(home, '.cache', 'vault-aws')}`);
+    step(`Vault issued credentials ${requests} time(s); the cache served every other call. Removing ${home}.`);
   } finally {
     await vault.close();
     rmSync(home, { recursive: true, force: true });
   }
 }
 
-function prepareHome(home: string, vaultUrl: string, token: string): Record<string, string> {
-  mkdirSync(join(home, '.config', 'vault-aws'), { recursive: true });
-  writeFileSync(join(home, '.config', 'vault-aws', 'profiles.ini'), '[profile b-s3]\nvault_role = s3_access\n');
-  mkdirSync(join(home, '.aws'), { recursive: true });
-  writeFileSync(
-    join(home, '.aws', 'config'),
-    `[profile b-s3]\ncredential_process = ${process.execPath} ${CLI} credential-process --profile b-s3\nregion = eu-west-1\n`,
-  );
-
+/** Returns the environment of every demo command: the temporary HOME and the emulator, without the caller's AWS_* or VAULT_* variables. */
+function demoEnvironment(home: string, vaultUrl: string, token: string): Record<string, string> {
   return {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: home,
@@ -80,6 +83,10 @@ function prepareHome(home: string, vaultUrl: string, token: string): Record<stri
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
+}
+
+function indent(text: string): string {
+  return text.replace(/^(?=.)/gm, '  ');
 }
 
 /** Replaces the secret key and session token in printed JSON with their length. */

@@ -14,6 +14,7 @@ import { UsageError } from './errors';
 import { enableDebug } from './log';
 import { handleStdoutErrors } from './output/stdoutFailure';
 import { reportError } from './reportError';
+import { rewriteParserMessage } from './rewriteParserMessage';
 
 declare const VAULT_AWS_VERSION: string;
 
@@ -45,6 +46,10 @@ function buildParser(argv: string[]) {
         enableDebug();
       }
     })
+    .check((args) => {
+      checkProfileOption(args['profile']);
+      return true;
+    })
     .command(credentialProcessCommand)
     .command(cacheCommand)
     .command(createConfigureCommand(createVaultRoleSourceFactory()))
@@ -61,6 +66,21 @@ function buildParser(argv: string[]) {
     .alias('help', 'h')
     .wrap(process.stdout.isTTY === true ? Math.min(120, process.stdout.columns) : null)
     .fail((message, error) => {
-      throw error ?? new UsageError(message);
+      throw error ?? new UsageError(rewriteParserMessage(message, argv));
     });
+}
+
+/**
+ * Rejects `--profile` without a value or given more than once. yargs reads the first as an empty
+ * name and the second as a list, which would otherwise reach the profile map as "" or "a,b".
+ */
+function checkProfileOption(value: unknown): void {
+  if (Array.isArray(value)) {
+    const names = value.map((name) => JSON.stringify(String(name))).join(', ');
+    throw new UsageError(`--profile takes exactly one profile name, but it was given ${value.length} times (${names}); pass --profile NAME once`);
+  }
+
+  if (value === '') {
+    throw new UsageError('--profile takes exactly one profile name, but it was given none; pass --profile NAME');
+  }
 }

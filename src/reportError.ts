@@ -1,4 +1,4 @@
-import { EXIT_FAILURE, UsageError, VaultAwsError } from './errors';
+import { EXIT_FAILURE, VaultAwsError } from './errors';
 import { isDebugEnabled, redact, UNSAFE_CHARACTERS } from './log';
 
 /**
@@ -7,8 +7,7 @@ import { isDebugEnabled, redact, UNSAFE_CHARACTERS } from './log';
  */
 export function reportError(error: unknown): void {
   if (error instanceof VaultAwsError) {
-    const hint = error instanceof UsageError ? ' ("vault-aws --help" lists commands and options)' : '';
-    process.stderr.write(`vault-aws: ${oneLine(redact(error.message))}${hint}\n`);
+    process.stderr.write(`vault-aws: ${oneLine(redact(error.message))}\n`);
     process.exitCode = error.exitCode;
     return;
   }

@@ -20,7 +20,10 @@ function shellFromEnvironment(env: Environment): CompletionShell {
   const name = basename(env['SHELL'] ?? '');
   const known = COMPLETION_SHELLS.find((shell) => shell === name);
   if (known === undefined) {
-    throw new UsageError(`cannot tell the shell from SHELL=${JSON.stringify(env['SHELL'] ?? '')}; name it: vault-aws completion bash, zsh or fish`);
+    const shell = env['SHELL'] === undefined || env['SHELL'] === '' ? 'SHELL is unset' : `SHELL is ${JSON.stringify(env['SHELL'])}`;
+    throw new UsageError(
+      `${shell}, and completion scripts exist only for ${COMPLETION_SHELLS.join(', ')}; pass the shell name, as in "vault-aws completion bash"`,
+    );
   }
 
   return known;

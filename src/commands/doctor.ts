@@ -24,8 +24,8 @@ export interface DoctorCommandOptions {
 }
 
 /**
- * Runs every check, prints all findings and returns the exit code: 0 when no check failed (warnings
- * included), 1 otherwise. Never prints a token.
+ * Runs every check, prints all findings and returns the exit code: 0 when no check failed, even
+ * when some warned, and 1 when any check failed. Never prints a token.
  */
 export async function doctor(options: DoctorCommandOptions): Promise<number> {
   const findings = await runDoctor({
@@ -42,7 +42,7 @@ export async function doctor(options: DoctorCommandOptions): Promise<number> {
 
   const ok = !findings.some((finding) => finding.status === 'fail');
   if (options.json) {
-    options.stdout.write(`${JSON.stringify({ ok, summary: summarize(findings), findings: findings.map(toJson) }, undefined, 2)}\n`);
+    options.stdout.write(`${JSON.stringify({ ok, summary: summarize(findings), findings: findings.map(toJson) })}\n`);
   } else {
     options.stdout.write(formatFindings(findings, supportsColor(options.stdout, options.env)));
   }
@@ -67,7 +67,7 @@ export const doctorCommand: CommandModule<object, DoctorArguments> = {
     yargs
       .option('profile', { type: 'string', defaultDescription: 'every profile in the map', describe: 'Check only this profile of the profile map' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the findings as JSON: ok, summary and findings with check, subject, status, found and fix' })
-      .epilogue('Exits with 0 when no check failed (warnings included) and with 1 otherwise.'),
+      .epilogue('Statuses: ok, warn, FAIL, skip (pass, warn, fail, skip in --json). Exits with 0 when no check failed, even when some warned, and with 1 when any check failed.'),
   handler: async (args) => {
     process.exitCode = await doctor({ profile: args.profile, json: args.json, env: process.env, stdout: process.stdout });
   },

@@ -31,7 +31,7 @@ export async function printEnvironment(options: PrintEnvironmentOptions): Promis
   if (awsProfile !== undefined && awsProfile !== '') {
     // The AWS SDK for JavaScript v3 skips the environment credentials while AWS_PROFILE is set.
     options.stderr.write(
-      `vault-aws: AWS_PROFILE is set to ${JSON.stringify(awsProfile)}; SDKs that prefer it (the AWS SDK for JavaScript v3) ignore the printed keys until you unset it\n`,
+      `vault-aws: warning: AWS_PROFILE is set to ${JSON.stringify(awsProfile)}; SDKs that prefer it (the AWS SDK for JavaScript v3) ignore the printed keys until you unset it\n`,
     );
   }
 
@@ -53,7 +53,7 @@ export const envCommand: CommandModule<object, EnvArguments> = {
       .epilogue('Prints statements that set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION, quoted so that no value can run a command.')
       .example('eval "$(vault-aws env --profile b-s3)"', 'bash, zsh, dash')
       .example('vault-aws env --profile b-s3 --format fish | source', 'fish')
-      .example('vault-aws env --profile b-s3 --format powershell | Invoke-Expression', 'PowerShell')
+      .example('vault-aws env --profile b-s3 --format powershell | Out-String | Invoke-Expression', 'PowerShell')
       .option('profile', { type: 'string', demandOption: true, describe: 'Profile in the profile map (profiles.ini) to get credentials for' })
       .option('format', {
         choices: ENVIRONMENT_FORMATS,

@@ -88,7 +88,7 @@ export const execCommand: CommandModule<object, ExecArguments> = {
       .parserConfiguration({ 'populate--': true })
       .usage('$0 exec --profile NAME [options] -- COMMAND [ARGS...]')
       .epilogue(
-        'Runs COMMAND without a shell, with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION set and AWS_PROFILE and AWS_DEFAULT_PROFILE removed. Signals are passed on, and vault-aws exits with the command\'s exit code.',
+        'Runs COMMAND without a shell, with AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN and AWS_CREDENTIAL_EXPIRATION set and AWS_PROFILE, AWS_DEFAULT_PROFILE and AWS_SECURITY_TOKEN removed. Signals are passed on, and vault-aws exits with the command\'s exit code. A nested exec for another profile without --allow-nested, or more than 8 nested ones, is a usage error (exit code 2).',
       )
       .example('$0 exec --profile b-s3 -- aws s3 ls', 'list buckets with the credentials of the profile b-s3')
       .positional('command', {

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { installationPaths } from '../aws-config/credentialProcessLine';
+import { fixAwsConfig } from '../doctor/checkAwsConfig';
 import type { Installation } from '../doctor/judgeCredentialProcess';
 import { UsageError } from '../errors';
 import { describeProfiles, type ProfileListing } from '../list/describeProfiles';
@@ -44,7 +45,7 @@ export async function listProfiles(options: ListOptions): Promise<void> {
   });
 
   if (options.json) {
-    options.stdout.write(`${JSON.stringify(listings.map(toJson), undefined, 2)}\n`);
+    options.stdout.write(`${JSON.stringify(listings.map(toJson))}\n`);
     return;
   }
 
@@ -72,7 +73,10 @@ function toJson(listing: ProfileListing): Record<string, unknown> {
       expiration: listing.cache.expiration ?? null,
       note: listing.cache.note ?? null,
     },
-    awsConfig: listing.awsConfig,
+    awsConfig: {
+      ...listing.awsConfig,
+      fix: listing.awsConfig.state === 'this-installation' ? null : fixAwsConfig(listing.profile, listing.awsConfig.state),
+    },
     problem: listing.problem ?? null,
   };
 }

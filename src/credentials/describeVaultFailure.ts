@@ -2,6 +2,7 @@ import { VaultAwsError } from '../errors';
 import type { ResolvedProfile } from '../profiles/resolveProfile';
 import { LoginRequiredError } from '../vault/login/loginErrors';
 import { VaultRequestError } from '../vault/vaultRequestError';
+import { adviseOnAddress } from './adviseOnAddress';
 import { describeLoginFailure } from './describeLoginFailure';
 
 /**
@@ -24,7 +25,16 @@ export function describeVaultFailure(error: unknown, profile: ResolvedProfile, t
   }
 
   const hint = hintFor(error, profile, tokenSource);
-  return new VaultAwsError(`${prefix}: ${error.message}${hint === undefined ? '' : `. ${hint}`}`, { exitCode: error.exitCode, cause: error });
+  return new VaultAwsError(`${prefix}: ${appendSentence(error.message, hint)}`, { exitCode: error.exitCode, cause: error });
+}
+
+/** Appends `sentence` after `text`, adding a period only when `text` does not already end a sentence. */
+function appendSentence(text: string, sentence: string | undefined): string {
+  if (sentence === undefined) {
+    return text;
+  }
+
+  return /[.!?]$/.test(text) ? `${text} ${sentence}` : `${text}. ${sentence}`;
 }
 
 function hintFor(error: VaultRequestError, profile: ResolvedProfile, tokenSource: string | undefined): string | undefined {
@@ -74,6 +84,11 @@ function hintFor(error: VaultRequestError, profile: ResolvedProfile, tokenSource
 
   if (error.status === 404 && /no handler for route|unsupported path/.test(text)) {
     return `No AWS secrets engine serves ${error.path}; check vault_mount and vault_role in ${where}`;
+  }
+
+  if ((error.kind === 'connection' || error.kind === 'invalid-response') && !error.message.includes('through the proxy')) {
+    const advice = adviseOnAddress(profile.address, profile.addressSource);
+    return `${advice.charAt(0).toUpperCase()}${advice.slice(1)}`;
   }
 
   if (error.status === 429) {

@@ -1,7 +1,7 @@
 import { awsConfigSectionHeader } from '../aws-config/awsProfileSections';
 import { findingsFor, type Finding } from './finding';
 import { inspectAwsProfile } from './inspectAwsProfile';
-import type { Installation } from './judgeCredentialProcess';
+import type { CredentialProcessState, Installation } from './judgeCredentialProcess';
 
 /**
  * Checks what the AWS SDKs will do for the profile: the AWS config file has it, its
@@ -11,7 +11,7 @@ import type { Installation } from './judgeCredentialProcess';
 export async function checkAwsConfig(profile: string, paths: { config: string; credentials: string }, installation: Installation): Promise<Finding[]> {
   const finding = findingsFor(`profile ${profile}`);
   const command = `vault-aws configure --profile ${profile}`;
-  const configure = `run "${command}"`;
+  const configure = fixAwsConfig(profile, 'missing');
   const inspection = await inspectAwsProfile(profile, paths, installation);
 
   if (!inspection.configExists) {
@@ -29,9 +29,9 @@ export async function checkAwsConfig(profile: string, paths: { config: string; c
   if (state === 'this-installation') {
     findings.push(finding.pass('aws_config.credential_process', `${detail}${line}`));
   } else if (state === 'relative-path' || state === 'other-installation') {
-    findings.push(finding.warn('aws_config.credential_process', `${detail}${line}`, `${configure} to write the absolute paths of this installation`));
+    findings.push(finding.warn('aws_config.credential_process', `${detail}${line}`, fixAwsConfig(profile, state)));
   } else {
-    findings.push(finding.fail('aws_config.credential_process', `${detail}${line}`, configure));
+    findings.push(finding.fail('aws_config.credential_process', `${detail}${line}`, fixAwsConfig(profile, state)));
   }
 
   if (inspection.conflicts.length === 0) {
@@ -51,4 +51,10 @@ export async function checkAwsConfig(profile: string, paths: { config: string; c
   }
 
   return findings;
+}
+
+/** Returns the fix for an AWS config entry that does not run this installation: the configure command. */
+export function fixAwsConfig(profile: string, state: CredentialProcessState | 'no-profile' | 'no-file'): string {
+  const configure = `run "vault-aws configure --profile ${profile}"`;
+  return state === 'relative-path' || state === 'other-installation' ? `${configure} to write the absolute paths of this installation` : configure;
 }

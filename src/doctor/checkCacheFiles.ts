@@ -12,6 +12,7 @@ import { findingsFor, type Finding } from './finding';
 export function checkCacheFiles(directory: string): Finding[] {
   const finding = findingsFor(directory);
   const uid = process.getuid?.();
+  const elsewhere = 'or set VAULT_AWS_CACHE_DIR to a directory of your own';
 
   let stats: Stats;
   try {
@@ -21,10 +22,10 @@ export function checkCacheFiles(directory: string): Finding[] {
       return [finding.pass('cache.directory', 'does not exist yet; the first credential request creates it with mode 0700')];
     }
 
-    return [finding.fail('cache.directory', `lstat failed: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)];
+    const found = `lstat failed: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return [finding.fail('cache.directory', found, `make its parent directory searchable by you, ${elsewhere}`)];
   }
 
-  const elsewhere = 'or set VAULT_AWS_CACHE_DIR to a directory of your own';
   if (stats.isSymbolicLink()) {
     return [finding.fail('cache.directory', 'is a symbolic link, so vault-aws does not cache credentials in it', `replace it with a directory, ${elsewhere}`)];
   }

@@ -16,7 +16,8 @@ export async function checkCapabilities(client: VaultClient, token: FoundToken, 
     const response = await client.request({ method: 'POST', path: 'sys/capabilities-self', body: { paths: [path] }, token: token.token });
     capabilities = readCapabilities(response.body, path);
   } catch (error) {
-    return finding.fail('token.capabilities', `sys/capabilities-self failed: ${error instanceof Error ? error.message : String(error)}`);
+    const found = `sys/capabilities-self failed: ${error instanceof Error ? error.message : String(error)}`;
+    return finding.fail('token.capabilities', found, `run "vault token capabilities ${path}" to see Vault's error, then run doctor again`);
   }
 
   const list = capabilities.length === 0 ? 'none' : capabilities.join(', ');

@@ -56,9 +56,21 @@ export function checkProfileMap(path: string, selected: string | undefined, env:
         throw error;
       }
 
-      profileFindings.set(name, [profileFinding.fail('profile_map.profile', error.message, `edit [profile ${name}] in ${path}`)]);
+      profileFindings.set(name, [describeUnresolvedProfile(map, name, error)]);
     }
   }
 
   return { findings, profileFindings, map, profiles };
+}
+
+/** Reports a profile that did not resolve: missing from the map, which configure fixes, or with an invalid setting. */
+function describeUnresolvedProfile(map: ProfileMap, name: string, error: ConfigError): Finding {
+  const finding = findingsFor(`profile ${name}`);
+  if (!map.profiles.has(name)) {
+    const known = [...map.profiles.keys()].filter((profile) => profile !== '');
+    const found = `the profile map has no [profile ${name}] (${known.length === 0 ? 'it has no profiles' : `it has: ${known.join(', ')}`})`;
+    return finding.fail('profile_map.profile', found, `run "vault-aws configure --profile ${name} --vault-role ROLE"`);
+  }
+
+  return finding.fail('profile_map.profile', error.message, `edit [profile ${name}] in ${map.path}`);
 }

@@ -11,14 +11,10 @@ import { findingsFor, type Finding } from './finding';
  * role_arn is allowed and the requested ttl fits. Reading a role needs `read` on that path, which
  * ordinary users often lack; then only the ttl minimum is checked.
  */
-export async function checkRole(client: VaultClient, token: FoundToken | undefined, profile: ResolvedProfile): Promise<Finding[]> {
+export async function checkRole(client: VaultClient, token: FoundToken, profile: ResolvedProfile): Promise<Finding[]> {
   const finding = findingsFor(`profile ${profile.profile}`);
   const path = `${profile.mount}/roles/${profile.role}`;
   const where = `vault_role and vault_mount in [profile ${profile.profile}] of ${profile.mapPath}`;
-
-  if (token === undefined) {
-    return [finding.skip('role.exists', `${path} not read: no Vault token`), checkRoleTtl(profile, undefined)];
-  }
 
   let role: VaultRole;
   try {
@@ -38,7 +34,8 @@ export async function checkRole(client: VaultClient, token: FoundToken | undefin
       return [finding.skip('role.exists', found), checkRoleTtl(profile, undefined)];
     }
 
-    return [finding.fail('role.exists', error instanceof Error ? error.message : String(error)), checkRoleTtl(profile, undefined)];
+    const found = error instanceof Error ? error.message : String(error);
+    return [finding.fail('role.exists', found, `run "vault read ${path}" to see Vault's error, then run doctor again`), checkRoleTtl(profile, undefined)];
   }
 
   const findings = [finding.pass('role.exists', `${path} exists`)];

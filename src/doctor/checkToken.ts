@@ -42,7 +42,8 @@ export async function checkTokenLookup(client: VaultClient, token: FoundToken, n
       return [finding.warn('token.valid', 'the token may not look itself up (permission denied on auth/token/lookup-self), so its lifetime and policies are unknown', 'add the default policy to the token')];
     }
 
-    return [finding.fail('token.valid', error instanceof Error ? error.message : String(error))];
+    const found = error instanceof Error ? error.message : String(error);
+    return [finding.fail('token.valid', found, 'fix the Vault server findings above, or run "vault token lookup" to see Vault\'s error, then run doctor again')];
   }
 
   const name = typeof data['display_name'] === 'string' ? data['display_name'] : 'unknown';

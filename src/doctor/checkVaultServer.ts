@@ -1,3 +1,4 @@
+import { adviseOnAddress } from '../credentials/adviseOnAddress';
 import { VaultRequestError } from '../vault/vaultRequestError';
 import type { VaultClient } from '../vault/vaultClient';
 import { describeClockSkew } from './describeClockSkew';
@@ -27,7 +28,7 @@ export async function checkVaultServer(client: VaultClient, addressSource: strin
   try {
     sealStatus = (await client.request({ method: 'GET', path: 'sys/seal-status' })).body ?? {};
   } catch (error) {
-    const fix = `check the address (from ${addressSource}) and that Vault is running there`;
+    const fix = `${adviseOnAddress(address, addressSource)}, and check that Vault is running there`;
     findings.push(finding.fail('vault.reachable', describeError(error), fix));
     if (error instanceof VaultRequestError && error.kind === 'tls') {
       findings.push(finding.fail('vault.tls', 'the server certificate is not trusted', 'set VAULT_CACERT to the file of the CA certificate that signed Vault\'s certificate'));
@@ -36,7 +37,7 @@ export async function checkVaultServer(client: VaultClient, addressSource: strin
     return { findings, usable: false };
   }
 
-  findings.push(finding.pass('vault.reachable', `sys/seal-status answered in ${Date.now() - started} ms`));
+  findings.push(finding.pass('vault.reachable', `sys/seal-status responded in ${Date.now() - started} ms`));
   findings.push(describeTransport(client.options));
 
   const initialized = sealStatus['initialized'] === true;

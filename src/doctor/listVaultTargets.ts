@@ -1,5 +1,5 @@
 import type { ProfileMap } from '../profiles/readProfileMap';
-import { DEFAULT_VAULT_ADDRESS, type ResolvedProfile } from '../profiles/resolveProfile';
+import { DEFAULT_ADDRESS_SOURCE, DEFAULT_VAULT_ADDRESS, type ResolvedProfile } from '../profiles/resolveProfile';
 import { readNonEmptyVaultVariable } from '../vault/readVaultVariable';
 
 type Environment = Record<string, string | undefined>;
@@ -50,5 +50,5 @@ export function listVaultTargets(map: ProfileMap | undefined, profiles: readonly
     return [{ address: fromMap.value.replace(/\/+$/, ''), addressSource: `addr in [vault] line ${fromMap.lineNumber}`, namespace, profiles: [] }];
   }
 
-  return [{ address: DEFAULT_VAULT_ADDRESS, addressSource: 'the default address', namespace, profiles: [] }];
+  return [{ address: DEFAULT_VAULT_ADDRESS, addressSource: DEFAULT_ADDRESS_SOURCE, namespace, profiles: [] }];
 }

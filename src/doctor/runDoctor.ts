@@ -59,36 +59,46 @@ async function checkVault(target: VaultTarget, token: FoundToken | undefined, en
       throw error;
     }
 
-    return [findingsFor(target.address).fail('vault.client', error.message), ...target.profiles.map((profile) => checkRoleTtl(profile, undefined))];
+    const fix = 'correct the variable or profile map key that the message names; doctor reads the same settings as credential-process';
+    return [findingsFor(target.address).fail('vault.client', error.message, fix), ...target.profiles.map((profile) => checkRoleTtl(profile, undefined))];
   }
 
   const server = await checkVaultServer(client, target.addressSource);
   const findings = [...server.findings];
   if (!server.usable) {
-    const reason = `Vault at ${target.address} cannot be used`;
-    findings.push(...target.profiles.flatMap((profile) => skipProfileChecks(profile, reason)));
+    const reason = `Vault at ${target.address} cannot be used (see the vault.* findings)`;
+    findings.push(...target.profiles.flatMap((profile) => skipVaultChecks(profile, reason)));
+    return findings;
+  }
+
+  if (token === undefined) {
+    findings.push(...target.profiles.flatMap((profile) => skipVaultChecks(profile, 'no Vault token was found (see token.found)')));
     return findings;
   }
 
   const neededSeconds = Math.max(0, ...target.profiles.map((profile) => profile.ttlSeconds));
-  if (token !== undefined) {
-    findings.push(...(await checkTokenLookup(client, token, neededSeconds)));
+  const lookup = await checkTokenLookup(client, token, neededSeconds);
+  findings.push(...lookup);
+  if (lookup.some((finding) => finding.status === 'fail')) {
+    // The later checks send the same token to the same Vault, so they would only repeat this failure.
+    findings.push(...target.profiles.flatMap((profile) => skipVaultChecks(profile, 'the token failed its lookup (see token.valid)')));
+    return findings;
   }
 
   for (const profile of target.profiles) {
-    if (token === undefined) {
-      findings.push(findingsFor(`profile ${profile.profile}`).skip('token.capabilities', 'no Vault token'));
-    } else {
-      findings.push(await checkCapabilities(client, token, profile));
-    }
-
+    findings.push(await checkCapabilities(client, token, profile));
     findings.push(...(await checkRole(client, token, profile)));
   }
 
   return findings;
 }
 
-function skipProfileChecks(profile: ResolvedProfile, reason: string): Finding[] {
+/**
+ * Skips a profile's checks that need Vault and a working token, saying which finding has the fix,
+ * and checks the ttl minimum, which needs neither.
+ */
+function skipVaultChecks(profile: ResolvedProfile, reason: string): Finding[] {
   const finding = findingsFor(`profile ${profile.profile}`);
-  return [finding.skip('token.capabilities', reason), finding.skip('role.exists', reason), checkRoleTtl(profile, undefined)];
+  const rolePath = `${profile.mount}/roles/${profile.role}`;
+  return [finding.skip('token.capabilities', `not checked: ${reason}`), finding.skip('role.exists', `${rolePath} not read: ${reason}`), checkRoleTtl(profile, undefined)];
 }

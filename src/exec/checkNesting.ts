@@ -1,4 +1,4 @@
-import { UsageError, VaultAwsError } from '../errors';
+import { UsageError } from '../errors';
 
 type Environment = Record<string, string | undefined>;
 
@@ -31,7 +31,7 @@ export function checkNesting(env: Environment, profile: string, allowNested: boo
   const depthText = env[EXEC_DEPTH_VARIABLE] ?? '';
   const depth = /^\d+$/.test(depthText) ? Number(depthText) : 0;
   if (depth >= MAX_EXEC_DEPTH) {
-    throw new VaultAwsError(
+    throw new UsageError(
       `"vault-aws exec" is already nested ${depth} levels deep (${EXEC_DEPTH_VARIABLE}), which looks like a command that runs itself through "vault-aws exec"; check wrapper scripts on PATH`,
     );
   }

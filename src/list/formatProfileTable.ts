@@ -1,3 +1,4 @@
+import { fixAwsConfig } from '../doctor/checkAwsConfig';
 import { formatTable, type Cell } from '../output/formatTable';
 import { createPainter, type Color } from '../output/terminalColors';
 import { formatDuration } from '../profiles/duration';
@@ -41,8 +42,12 @@ export function formatProfileTable(listings: readonly ProfileListing[], color: b
       notes.push(`${listing.profile}: ${listing.problem}`);
     }
 
+    if (listing.cache.state === 'invalid' && listing.problem === undefined) {
+      notes.push(`${listing.profile}: cache entry not used: ${listing.cache.note ?? 'unreadable'}; the next request fetches new credentials from Vault`);
+    }
+
     if (listing.awsConfig.state !== 'this-installation') {
-      notes.push(`${listing.profile}: ${listing.awsConfig.detail}; "vault-aws doctor --profile ${listing.profile}" shows the fix`);
+      notes.push(`${listing.profile}: ${listing.awsConfig.detail}; ${fixAwsConfig(listing.profile, listing.awsConfig.state)}`);
     }
   }
 

@@ -31,7 +31,7 @@ export function formatEnvironment(variables: readonly EnvironmentVariable[], for
 
   if (format === 'json') {
     const document = Object.fromEntries(variables.filter((variable) => variable.value !== undefined).map((variable) => [variable.name, variable.value]));
-    return `${JSON.stringify(document, undefined, 2)}\n`;
+    return `${JSON.stringify(document)}\n`;
   }
 
   const lines = variables.map((variable) => formatStatement(variable, format)).filter((line) => line !== undefined);

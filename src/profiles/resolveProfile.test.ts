@@ -122,7 +122,7 @@ describe('resolveProfile', () => {
     ['role_session_name = has space', '2 to 64 characters'],
     [`role_session_name = ${'x'.repeat(65)}`, '2 to 64 characters'],
     ['vault_addr = not a url', 'is not a URL'],
-    ['vault_addr = ftp://vault', 'is not a URL'],
+    ['vault_addr = ftp://vault', 'has the scheme "ftp", which is not supported (only http, https and unix are)'],
   ])('rejects %j', (line, expected) => {
     const error = errorOf(() => resolve(`[profile p]\nvault_role = r\n${line}\n`, 'p'));
 

@@ -10,6 +10,8 @@ import type { ProfileMap, ProfileSection, SettingValue } from './readProfileMap'
 type Environment = Record<string, string | undefined>;
 
 export const DEFAULT_VAULT_ADDRESS = 'https://127.0.0.1:8200';
+/** The `addressSource` of a profile whose address is DEFAULT_VAULT_ADDRESS because nothing set one. */
+export const DEFAULT_ADDRESS_SOURCE = 'the default address';
 export const DEFAULT_MOUNT = 'aws';
 export const DEFAULT_TTL_SECONDS = 3600;
 
@@ -109,7 +111,7 @@ function resolveAddress(
   const fromVaultSection = vault?.settings.get('addr');
 
   let address = DEFAULT_VAULT_ADDRESS;
-  let addressSource = 'the default address';
+  let addressSource = DEFAULT_ADDRESS_SOURCE;
   if (fromProfile !== undefined && fromProfile.value !== '') {
     address = fromProfile.value;
     addressSource = where('vault_addr', fromProfile);
@@ -122,7 +124,9 @@ function resolveAddress(
   }
 
   if (!isValidAddress(address)) {
-    throw new ConfigError(`Vault address ${JSON.stringify(address)} from ${addressSource} is not a URL; use https://HOST:PORT, http://HOST:PORT or unix:///PATH`);
+    const scheme = /^([a-z][a-z\d+.-]*):\/\//i.exec(address)?.[1];
+    const problem = scheme === undefined || /^(https?|unix)$/i.test(scheme) ? 'is not a URL' : `has the scheme "${scheme}", which is not supported (only http, https and unix are)`;
+    throw new ConfigError(`Vault address ${JSON.stringify(address)} from ${addressSource} ${problem}; use https://HOST:PORT, http://HOST:PORT or unix:///PATH`);
   }
 
   return { address: address.replace(/\/+$/, ''), addressSource };

@@ -33,11 +33,11 @@ export function classifyConnectionError(error: unknown, timeoutMs: number, addre
 
   // The server answered, but not with something a Vault server sends; asking again gets the same.
   if (code === 'ERESPONSETOOLARGE') {
-    return fail({ kind: 'invalid-response', detail: `the server sent ${(error as Error).message}, more than any Vault answer; check that VAULT_ADDR points at Vault`, cause: error });
+    return fail({ kind: 'invalid-response', detail: `the server sent ${(error as Error).message}, more than any Vault answer; check that the address points at Vault`, cause: error });
   }
 
   if (code.startsWith('HPE_')) {
-    return fail({ kind: 'invalid-response', detail: `the server's answer is not valid HTTP (${code}); check that VAULT_ADDR points at Vault and not at another service`, cause: error });
+    return fail({ kind: 'invalid-response', detail: `the server's answer is not valid HTTP (${code}); check that the address points at Vault and not at another service`, cause: error });
   }
 
   if (TLS_VERIFY_CODES.has(code)) {
@@ -61,5 +61,5 @@ export function classifyConnectionError(error: unknown, timeoutMs: number, addre
     return fail({ kind: 'connection', detail: `cannot reach Vault through the proxy ${proxy} (${reason}); check the proxy address`, cause: error });
   }
 
-  return fail({ kind: 'connection', detail: `cannot reach Vault (${reason}); check VAULT_ADDR and that Vault is running`, cause: error });
+  return fail({ kind: 'connection', detail: `cannot reach Vault (${reason}); check the address and that Vault is running`, cause: error });
 }

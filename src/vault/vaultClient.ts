@@ -89,7 +89,7 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
       continue;
     }
 
-    debug(`vault: ${request.method} ${request.path} answered HTTP ${response.status}`);
+    debug(`vault: ${request.method} ${request.path} returned HTTP ${response.status}`);
     if (isRedirect(response.status) && options.followRedirects && !redirected) {
       url = redirectTarget(response, url, socketPath !== undefined, fail);
       redirected = true;

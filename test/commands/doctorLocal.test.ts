@@ -22,7 +22,7 @@ function writeFile(path: string, text: string): void {
   writeFileSync(path, text);
 }
 
-async function doctorJson(sandbox: Sandbox, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number | null; ok: boolean; findings: Finding[] }> {
+async function doctorJson(sandbox: Sandbox, args: string[] = [], env: Record<string, string | undefined> = {}): Promise<{ code: number | null; ok: boolean; findings: Finding[] }> {
   const result = await sandbox.run(['doctor', '--json', ...args], { VAULT_ADDR: CLOSED_VAULT, ...env });
   expect(result.stderr).toBe('');
   const report = JSON.parse(result.stdout) as { ok: boolean; findings: Finding[] };
@@ -72,7 +72,8 @@ describe('doctor profile map', () => {
 
     const [profile] = only(report.findings, 'profile_map.profile', 'profile missing');
     expect(profile?.status).toBe('fail');
-    expect(profile?.found).toContain('profile "missing" is not in the profile map');
+    expect(profile?.found).toBe('the profile map has no [profile missing] (it has: a)');
+    expect(profile?.fix).toBe('run "vault-aws configure --profile missing --vault-role ROLE"');
   });
 });
 
@@ -191,11 +192,22 @@ describe('doctor without Vault', () => {
 
     const report = await doctorJson(sandbox, [], { VAULT_TOKEN: TOKEN });
 
-    expect(only(report.findings, 'vault.reachable')[0]).toMatchObject({ status: 'fail', subject: CLOSED_VAULT, fix: 'check the address (from VAULT_ADDR) and that Vault is running there' });
+    expect(only(report.findings, 'vault.reachable')[0]).toMatchObject({ status: 'fail', subject: CLOSED_VAULT, fix: 'the address came from VAULT_ADDR; correct it there if Vault runs elsewhere, and check that Vault is running there' });
     expect(only(report.findings, 'vault.reachable')[0]?.found).toContain('ECONNREFUSED');
     expect(only(report.findings, 'token.found')[0]).toMatchObject({ status: 'pass', found: 'found in VAULT_TOKEN' });
     expect(only(report.findings, 'token.capabilities')[0]?.status).toBe('skip');
     expect(only(report.findings, 'role.exists')[0]?.status).toBe('skip');
+  });
+
+  it('names the default address in the fix', async () => {
+    const sandbox = createSandbox();
+    sandbox.writeProfileMap('[profile b-s3]\nvault_role = s3_access\n');
+
+    const report = await doctorJson(sandbox, [], { VAULT_ADDR: undefined, VAULT_TOKEN: TOKEN });
+    const [reachable] = only(report.findings, 'vault.reachable');
+
+    expect(reachable?.subject).toBe('https://127.0.0.1:8200');
+    expect(reachable?.fix).toBe('VAULT_ADDR is unset, so vault-aws used the default address https://127.0.0.1:8200; set VAULT_ADDR (or vault_addr in the profile map) to your Vault\'s address, and check that Vault is running there');
   });
 
   it('reports a missing token', async () => {
@@ -219,7 +231,7 @@ describe('doctor without Vault', () => {
     expect(result.stdout).not.toContain('\u001b[');
     expect(result.stdout).not.toContain(TOKEN);
     expect(result.stdout).toContain(`Vault ${CLOSED_VAULT}\n  FAIL  vault.reachable`);
-    expect(result.stdout).toContain('fix: check the address (from VAULT_ADDR) and that Vault is running there');
+    expect(result.stdout).toContain('fix: the address came from VAULT_ADDR; correct it there if Vault runs elsewhere, and check that Vault is running there');
     expect(result.stdout).toMatch(/\n\d+ failed, \d+ passed, \d+ skipped\n$/);
   });
 });

@@ -10,6 +10,7 @@ const MAP = '[profile b-s3]\nvault_role = s3_access\n';
 const USER_TOKEN = 'hvs.doctorUserTokenNeverPrinted01';
 const READ_ONLY_TOKEN = 'hvs.doctorReadOnlyTokenNeverPrinted';
 const SHORT_TOKEN = 'hvs.doctorShortTokenNeverPrinted02';
+const EXPIRED_TOKEN = 'hvs.doctorExpiredTokenNeverPrinted';
 
 let vault: VaultEmulator;
 
@@ -22,6 +23,7 @@ beforeAll(async () => {
   vault.addToken(USER_TOKEN, { policies: ['default', 'aws-sts'], capabilities: { 'aws/sts/s3_access': ['update'] }, ttlSeconds: 86400, displayName: 'token-dev' });
   vault.addToken(READ_ONLY_TOKEN, { policies: ['default'], capabilities: { 'aws/sts/s3_access': ['read'] } });
   vault.addToken(SHORT_TOKEN, { policies: ['default'], capabilities: { 'aws/sts/s3_access': ['update'] }, ttlSeconds: 600 });
+  vault.addToken(EXPIRED_TOKEN, { policies: ['default'], capabilities: { 'aws/sts/s3_access': ['update'] }, expired: true });
 });
 
 afterEach(() => {
@@ -51,7 +53,7 @@ interface Report {
 }
 
 /** Runs doctor --json in a sandbox whose AWS config runs this installation for every profile of `map`. */
-async function runDoctor(map = MAP, token = vault.rootToken, args: string[] = []): Promise<Report> {
+async function runDoctor(map = MAP, token = vault.rootToken, args: string[] = [], extraEnv: Record<string, string | undefined> = {}): Promise<Report> {
   const sandbox = createSandbox({ url: vault.url, token });
   sandbox.writeProfileMap(map);
   const profiles = [...map.matchAll(/^\[profile (.+)\]$/gm)].map((match) => match[1] as string);
@@ -59,9 +61,9 @@ async function runDoctor(map = MAP, token = vault.rootToken, args: string[] = []
   mkdirSync(dirname(sandbox.awsConfigPath), { recursive: true });
   writeFileSync(sandbox.awsConfigPath, config.join('\n'));
 
-  const result = await sandbox.run(['doctor', '--json', ...args]);
+  const result = await sandbox.run(['doctor', '--json', ...args], extraEnv);
   expect(result.stderr).toBe('');
-  for (const secret of [vault.rootToken, USER_TOKEN, READ_ONLY_TOKEN, SHORT_TOKEN]) {
+  for (const secret of [vault.rootToken, USER_TOKEN, READ_ONLY_TOKEN, SHORT_TOKEN, EXPIRED_TOKEN]) {
     expect(result.stdout).not.toContain(secret);
   }
 
@@ -170,7 +172,7 @@ describe('doctor against a Vault in trouble', () => {
     expect(statusOf(report)['vault.initialized']).toBe('pass');
     expect(statusOf(report)['vault.ha']).toBeUndefined();
     expect(statusOf(report)['token.valid']).toBeUndefined();
-    expect(findingOf(report, 'token.capabilities')).toMatchObject({ status: 'skip', found: `Vault at ${vault.url} cannot be used` });
+    expect(findingOf(report, 'token.capabilities')).toMatchObject({ status: 'skip', found: `not checked: Vault at ${vault.url} cannot be used (see the vault.* findings)` });
     expect(statusOf(report)['role.exists']).toBe('skip');
   });
 
@@ -253,6 +255,36 @@ describe('doctor with a wrong token or role', () => {
 
     expect(report.result.stdout).not.toContain('doctorInvalidTokenNeverPrinted');
     expect(findingOf(report, 'token.valid')).toMatchObject({ status: 'fail', found: 'Vault rejects the token from VAULT_TOKEN as invalid or expired', fix: 'log in again with "vault login"' });
+  });
+
+  it('skips token checks after an expired token', async () => {
+    const report = await runDoctor(MAP, EXPIRED_TOKEN);
+
+    expect(report.result.code).toBe(1);
+    expect(findingOf(report, 'token.valid')).toMatchObject({ status: 'fail', fix: 'log in again with "vault login"' });
+    expect(findingOf(report, 'token.capabilities')).toMatchObject({ status: 'skip', found: 'not checked: the token failed its lookup (see token.valid)' });
+    expect(findingOf(report, 'role.exists')).toMatchObject({ status: 'skip', found: 'aws/roles/s3_access not read: the token failed its lookup (see token.valid)' });
+    expect(findingOf(report, 'role.ttl')?.status).toBe('pass');
+  });
+
+  it('skips token checks without a token', async () => {
+    const report = await runDoctor(MAP, vault.rootToken, [], { VAULT_TOKEN: undefined });
+
+    expect(findingOf(report, 'token.found')?.status).toBe('fail');
+    expect(findingOf(report, 'token.valid')).toBeUndefined();
+    expect(findingOf(report, 'token.capabilities')).toMatchObject({ status: 'skip', found: 'not checked: no Vault token was found (see token.found)' });
+    expect(findingOf(report, 'role.exists')).toMatchObject({ status: 'skip', found: 'aws/roles/s3_access not read: no Vault token was found (see token.found)' });
+  });
+
+  it('offers configure for a profile not in the map', async () => {
+    const report = await runDoctor(MAP, vault.rootToken, ['--profile', 'nope']);
+
+    expect(findingOf(report, 'profile_map.profile')).toMatchObject({
+      subject: 'profile nope',
+      status: 'fail',
+      found: 'the profile map has no [profile nope] (it has: b-s3)',
+      fix: 'run "vault-aws configure --profile nope --vault-role ROLE"',
+    });
   });
 
   it('warns about a token that expires before the credentials', async () => {
@@ -349,3 +381,53 @@ describe('doctor over TLS', () => {
     expect(findings.find((finding) => finding.check === 'vault.reachable')?.status).toBe('pass');
   });
 });
+
+describe('doctor fixes', () => {
+  /** Emulator states and inputs that make doctor warn or fail; each row sets one up and returns the report. */
+  const cases: [string, () => Promise<Report>][] = [
+    ['healthy Vault', () => runDoctor()],
+    ['no token', () => runDoctor(MAP, vault.rootToken, [], { VAULT_TOKEN: undefined })],
+    ['expired token', () => runDoctor(MAP, EXPIRED_TOKEN)],
+    ['invalid token', () => runDoctor(MAP, 'hvs.doctorInvalidTokenNeverPrinted')],
+    ['token without update', () => runDoctor(MAP, READ_ONLY_TOKEN)],
+    ['short-lived token', () => runDoctor(MAP, SHORT_TOKEN)],
+    ['sealed Vault', () => withState({ sealed: true }, () => runDoctor())],
+    ['uninitialized Vault', () => withState({ initialized: false, sealed: true }, () => runDoctor())],
+    ['standby node', () => withState({ standby: true }, () => runDoctor())],
+    ['clock ten minutes off', () => withState({ clockSkewMs: -600_000 }, () => runDoctor())],
+    ['clock two minutes off', () => withState({ clockSkewMs: 120_000 }, () => runDoctor())],
+    ['unreachable Vault', () => runDoctor(MAP, vault.rootToken, [], { VAULT_ADDR: 'http://127.0.0.1:1' })],
+    ['invalid VAULT_SKIP_VERIFY', () => runDoctor(MAP, vault.rootToken, [], { VAULT_SKIP_VERIFY: 'yes' })],
+    ['missing role', () => runDoctor('[profile b-s3]\nvault_role = nope\n')],
+    ['missing mount', () => runDoctor('[profile b-s3]\nvault_role = s3_access\nvault_mount = team/aws\n')],
+    ['several ARNs', () => runDoctor('[profile b-s3]\nvault_role = multi\n')],
+    ['ttl above max_sts_ttl', () => runDoctor('[profile b-s3]\nvault_role = short\n')],
+    ['profile not in the map', () => runDoctor(MAP, vault.rootToken, ['--profile', 'nope'])],
+    ['invalid profile map line', () => runDoctor(`${MAP}garbage line\n`)],
+    ['missing profile map', () => runDoctor(MAP, vault.rootToken, [], { VAULT_AWS_CONFIG_FILE: '/nonexistent/profiles.ini' })],
+    ['missing AWS config', () => runDoctor(MAP, vault.rootToken, [], { AWS_CONFIG_FILE: '/nonexistent/config' })],
+  ];
+
+  it.each(cases)('gives every warning and failure a fix: %s', async (_name, run) => {
+    const report = await run();
+    const problems = report.findings.filter((finding) => finding.status === 'warn' || finding.status === 'fail');
+
+    for (const finding of problems) {
+      expect(finding.fix, `${finding.check} of ${finding.subject}: ${finding.found}`).toMatch(/\S/);
+    }
+  });
+
+  it.each(cases)('gives every skip a reason: %s', async (_name, run) => {
+    const report = await run();
+
+    for (const finding of report.findings.filter((candidate) => candidate.status === 'skip')) {
+      expect(finding.found, `${finding.check} of ${finding.subject}`).toMatch(/\S/);
+    }
+  });
+});
+
+/** Runs `check` with emulator state changed; afterEach restores the state. */
+async function withState(state: Partial<VaultEmulator['state']>, check: () => Promise<Report>): Promise<Report> {
+  Object.assign(vault.state, state);
+  return check();
+}

@@ -127,7 +127,7 @@ describe('env with plain credentials', () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout.startsWith("export AWS_ACCESS_KEY_ID='")).toBe(true);
-    expect(result.stderr).toContain('AWS_PROFILE is set to "other"');
+    expect(result.stderr).toContain('vault-aws: warning: AWS_PROFILE is set to "other"');
   });
 
   it('rejects an unknown format', async () => {
@@ -135,7 +135,7 @@ describe('env with plain credentials', () => {
 
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('Invalid values');
+    expect(result.stderr).toBe('vault-aws: invalid --format "zsh"; use one of sh, fish, powershell, cmd, dotenv, json\n');
   });
 });
 

@@ -162,7 +162,7 @@ describe('exec nesting', () => {
   it('stops a chain that runs itself', async () => {
     const result = await sandbox.run(['exec', '--profile', 'b-s3', '--', NODE, '-e', ''], { VAULT_AWS_EXEC_PROFILE: 'b-s3', VAULT_AWS_EXEC_DEPTH: '8' });
 
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('already nested 8 levels deep');
   });
 });

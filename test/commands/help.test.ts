@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, GLOBAL_OPTIONS, listCommandPaths } from '../../src/completion/commandTable';
 import { createSandbox } from '../helpers/sandbox';
+import { seedCacheEntry } from './seedCacheEntry';
 
 const sandbox = createSandbox();
 
@@ -52,11 +53,40 @@ describe('help text', () => {
     expect(await helpOf('exec')).toContain('[default: $SHELL]');
   });
 
+  it('shows the README PowerShell pipeline', async () => {
+    expect(await helpOf('env')).toContain('vault-aws env --profile b-s3 --format powershell | Out-String | Invoke-Expression');
+  });
+
+  it('names every variable exec removes', async () => {
+    const help = (await helpOf('exec')).replace(/\s+/g, ' ');
+
+    expect(help).toContain('AWS_PROFILE, AWS_DEFAULT_PROFILE and AWS_SECURITY_TOKEN removed');
+  });
+
   it('prints the package version', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
     const result = await sandbox.run(['--version']);
 
     expect(result.stdout.trim()).toBe(version);
+  });
+});
+
+describe('JSON output', () => {
+  const json = createSandbox();
+  json.writeProfileMap('[profile b-s3]\nvault_role = s3_access\n');
+  seedCacheEntry(json, '[profile b-s3]\nvault_role = s3_access\n', 'b-s3');
+
+  it.each([
+    ['list', '--json'],
+    ['cache', 'list', '--json'],
+    ['env', '--profile', 'b-s3', '--format', 'json'],
+    ['doctor', '--json'],
+  ])('prints one line for %s', async (...args) => {
+    const result = await json.run(args);
+
+    expect(result.stdout.endsWith('\n')).toBe(true);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
   });
 });

@@ -124,6 +124,24 @@ describe('list', () => {
     expect(result.stdout).toContain('nowhere: ');
   });
 
+  it('explains a cache entry of other settings', async () => {
+    const result = await sandbox.run(['list'], { VAULT_ADDR: 'https://vault.example:8200' });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^b-s3\s.*\sinvalid\s+ok$/m);
+    expect(result.stdout).toContain('b-s3: cache entry not used: entry was fetched with other settings; the next request fetches new credentials from Vault\n');
+  });
+
+  it('gives the configure command for AWS config', async () => {
+    const result = await sandbox.run(['list']);
+    const json = await listJson();
+
+    expect(result.stdout).toContain(`nowhere: ${sandbox.awsConfigPath} has no [profile nowhere]; run "vault-aws configure --profile nowhere"\n`);
+    expect(result.stdout).toContain('dev: credential_process starts "vault-aws" through PATH, which applications started from a desktop may not have; run "vault-aws configure --profile dev" to write the absolute paths of this installation\n');
+    expect(json.get('nowhere')?.awsConfig['fix']).toBe('run "vault-aws configure --profile nowhere"');
+    expect(json.get('b-s3')?.awsConfig['fix']).toBeNull();
+  });
+
   it('prints the names alone', async () => {
     const result = await sandbox.run(['list', '--names']);
 

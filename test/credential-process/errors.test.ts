@@ -20,6 +20,15 @@ afterAll(async () => {
   await vault.close();
 });
 
+/** Returns an http:// address on 127.0.0.1 where nothing listens. */
+async function closedAddress(): Promise<string> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}`;
+}
+
 /** Every failure: the given exit code, nothing on stdout, one line on stderr that names the profile. */
 function expectFailure(result: RunResult, code: number, ...fragments: string[]): void {
   expect(result.stdout).toBe('');
@@ -181,7 +190,41 @@ describe('credential-process Vault errors', () => {
     const { port } = server.address() as { port: number };
     await new Promise((resolve) => server.close(resolve));
 
-    expectFailure(await runWith(PROFILE, { VAULT_ADDR: `http://127.0.0.1:${port}`, VAULT_MAX_RETRIES: '0' }), 1, 'ECONNREFUSED', 'check VAULT_ADDR');
+    expectFailure(await runWith(PROFILE, { VAULT_ADDR: `http://127.0.0.1:${port}`, VAULT_MAX_RETRIES: '0' }), 1, 'ECONNREFUSED', 'The address came from VAULT_ADDR;');
+  });
+
+  it('names BAO_ADDR as the address source', async () => {
+    const result = await runWith(PROFILE, { VAULT_ADDR: undefined, BAO_ADDR: await closedAddress(), VAULT_MAX_RETRIES: '0' });
+
+    expectFailure(result, 1, 'ECONNREFUSED', 'The address came from BAO_ADDR; correct it there if Vault runs elsewhere');
+    expect(result.stderr).not.toContain('VAULT_ADDR');
+  });
+
+  it('names the profile map key as the address source', async () => {
+    const address = await closedAddress();
+
+    const result = await runWith(`${PROFILE}vault_addr = ${address}\n`, { VAULT_MAX_RETRIES: '0' });
+
+    expectFailure(result, 1, 'ECONNREFUSED', 'The address came from vault_addr in [profile b-s3] of');
+  });
+
+  it('says the default address was used', async () => {
+    const result = await runWith(PROFILE, { VAULT_ADDR: undefined, VAULT_MAX_RETRIES: '0' });
+
+    expectFailure(result, 1, 'at https://127.0.0.1:8200 failed', 'VAULT_ADDR is unset, so vault-aws used the default address https://127.0.0.1:8200; set VAULT_ADDR');
+  });
+
+  it('rejects an unsupported address scheme', async () => {
+    const result = await runWith(PROFILE, { VAULT_ADDR: 'ftp://vault.example' });
+
+    expectFailure(result, 2, 'Vault address "ftp://vault.example" from VAULT_ADDR has the scheme "ftp", which is not supported (only http, https and unix are)');
+  });
+
+  it('ends each sentence with one period', async () => {
+    const result = await runWith('[profile b-s3]\nvault_role = s3_access\nvault_mount = nowhere\n', { VAULT_MAX_RETRIES: '0' });
+
+    expectFailure(result, 1, 'no handler for route', 'No AWS secrets engine serves nowhere/sts/s3_access');
+    expect(result.stderr).not.toContain('..');
   });
 
   it('still prints credentials when the cache directory cannot be created', async () => {

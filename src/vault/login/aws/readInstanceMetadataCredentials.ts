@@ -30,7 +30,7 @@ export async function readInstanceMetadataCredentials(env: Environment): Promise
     if (session.status === 200) {
       headers['X-aws-ec2-metadata-token'] = session.body.trim();
     } else if (![403, 404, 405].includes(session.status)) {
-      debug(`login: instance metadata at ${base.origin} answered HTTP ${session.status} to the token request`);
+      debug(`login: instance metadata at ${base.origin} returned HTTP ${session.status} to the token request`);
       return undefined;
     }
   } catch (error) {
