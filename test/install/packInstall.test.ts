@@ -17,7 +17,7 @@ beforeAll(() => {
   prefix = mkdtempSync(join(tmpdir(), 'vault-aws-prefix-'));
   home = mkdtempSync(join(tmpdir(), 'vault-aws-home-'));
   const tarball = execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', prefix], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() as string;
-  execFileSync('npm', ['install', '--global', '--offline', '--no-audit', '--no-fund', '--prefix', join(prefix, 'global'), join(prefix, tarball)], { cwd: prefix, stdio: 'ignore' });
+  execFileSync('npm', ['install', '--global', '--ignore-scripts', '--offline', '--no-audit', '--no-fund', '--prefix', join(prefix, 'global'), join(prefix, tarball)], { cwd: prefix, stdio: 'ignore' });
   installed = join(prefix, 'global', 'lib', 'node_modules', 'vault-aws');
 }, 120_000);
 
