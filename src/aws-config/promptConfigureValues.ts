@@ -24,13 +24,14 @@ export async function promptConfigureValues(flagValues: ConfigureValues, context
 
   let mount = flagValues.vaultMount ?? current.vaultMount ?? DEFAULT_VAULT_MOUNT;
   if (flagValues.vaultMount === undefined && walkThrough) {
-    mount = await askChoice(context, 'vaultMount', 'Vault AWS secrets engine mount', [], mount, true);
+    mount = await askChoice(context, 'vaultMount', 'Vault AWS secrets engine mount', { choices: [], strict: false }, mount, true);
     values.vaultMount = mount;
   }
 
   if (flagValues.vaultRole === undefined && walkThrough) {
     const roles = await tryVault(context, `list the roles of ${mount}`, (source) => source.listRoles(mount));
-    values.vaultRole = await askChoice(context, 'vaultRole', 'Vault role', roles ?? [], current.vaultRole, true);
+    const offered = { choices: roles ?? [], strict: roles !== undefined && roles.length > 0, where: `${mount}/` };
+    values.vaultRole = await askChoice(context, 'vaultRole', 'Vault role', offered, current.vaultRole, true);
   }
 
   if (flagValues.roleArn === undefined) {
@@ -39,12 +40,13 @@ export async function promptConfigureValues(flagValues: ConfigureValues, context
     const mustChoose = arns !== undefined && arns.length > 1 && !(current.roleArn !== undefined && arns.includes(current.roleArn));
     if (mustChoose || (walkThrough && (arns === undefined || arns.length > 1))) {
       const question = arns === undefined ? 'IAM role ARN (empty when the Vault role has a single ARN)' : 'IAM role ARN';
-      setIfAnswered(values, 'roleArn', await askChoice(context, 'roleArn', question, arns ?? [], current.roleArn, arns !== undefined));
+      const offered = { choices: arns ?? [], strict: arns !== undefined && arns.length > 0, where: `the Vault role ${mount}/roles/${role}`, noun: 'ARN' };
+      setIfAnswered(values, 'roleArn', await askChoice(context, 'roleArn', question, offered, current.roleArn, arns !== undefined));
     }
   }
 
   if (flagValues.region === undefined && walkThrough) {
-    setIfAnswered(values, 'region', await askChoice(context, 'region', 'AWS region (empty for none)', [], current.region, false));
+    setIfAnswered(values, 'region', await askChoice(context, 'region', 'AWS region (empty for none)', { choices: [], strict: false }, current.region, false));
   }
 
   return values;
@@ -56,16 +58,27 @@ function setIfAnswered(values: ConfigureValues, field: keyof ConfigureValues, an
   }
 }
 
+/** Values to offer: from Vault, where `strict` accepts only those, since Vault would reject any other. */
+interface Offered {
+  choices: readonly string[];
+  strict: boolean;
+  /** Where the choices come from, for the message about another answer. */
+  where?: string;
+  /** What to type instead of a number: "name" unless given. */
+  noun?: string;
+}
+
 /**
- * Lists `choices` with numbers and asks until the answer, a number from the list or a value typed
- * in full, passes validation. An empty answer is accepted unless `required`.
+ * Lists the offered choices with numbers and asks until the answer, a number from the list or a
+ * value typed in full, passes validation. An empty answer is accepted unless `required`.
  */
-async function askChoice(context: PromptContext, field: keyof ConfigureValues, question: string, choices: readonly string[], defaultValue: string | undefined, required: boolean): Promise<string> {
+async function askChoice(context: PromptContext, field: keyof ConfigureValues, question: string, offered: Offered, defaultValue: string | undefined, required: boolean): Promise<string> {
+  const { choices } = offered;
   if (choices.length > 0) {
     context.stderr.write(choices.map((choice, position) => `  ${position + 1}) ${choice}\n`).join(''));
   }
 
-  const fullQuestion = choices.length > 0 ? `${question} (number or name)` : question;
+  const fullQuestion = choices.length > 0 ? `${question} (number or ${offered.noun ?? 'name'})` : question;
   for (;;) {
     const typed = await context.prompter.ask(fullQuestion, defaultValue);
     const answer = /^\d+$/.test(typed) && choices[Number(typed) - 1] !== undefined ? (choices[Number(typed) - 1] ?? typed) : typed;
@@ -76,6 +89,11 @@ async function askChoice(context: PromptContext, field: keyof ConfigureValues, q
       }
 
       context.stderr.write('A value is required.\n');
+      continue;
+    }
+
+    if (offered.strict && !choices.includes(answer)) {
+      context.stderr.write(`"${answer}" is not in ${offered.where ?? 'the list'}; type a number from 1 to ${choices.length} or one of: ${choices.join(', ')}.\n`);
       continue;
     }
 

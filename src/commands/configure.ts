@@ -78,7 +78,7 @@ export async function configure(options: ConfigureOptions, io: ConfigureIo = { s
     removal ?? (await planProfileUpdate({ profile, flagValues, files, force: options.force === true, installation, platform, prompter: io.prompter, vaultRoles: io.vaultRoles, stderr: io.stderr }));
 
   for (const warning of plan.warnings) {
-    io.stderr.write(`warning: ${warning}\n`);
+    io.stderr.write(`vault-aws: warning: ${warning}\n`);
   }
 
   if (plan.changes.length === 0) {

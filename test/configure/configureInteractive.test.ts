@@ -42,7 +42,7 @@ describe('configure on a terminal', () => {
     expect(prompter.questions).toEqual([
       'Vault AWS secrets engine mount [aws]',
       'Vault role (number or name)',
-      'IAM role ARN (number or name)',
+      'IAM role ARN (number or ARN)',
       'AWS region (empty for none)',
       'Write these changes?',
     ]);
@@ -70,7 +70,7 @@ describe('configure on a terminal', () => {
 
     await sandbox.run({ profile: 'dev', vaultRole: 'prod', region: 'eu-west-1' }, { prompter, vaultRoles: async () => vault });
 
-    expect(prompter.questions).toEqual(['IAM role ARN (number or name)', 'Write these changes?']);
+    expect(prompter.questions).toEqual(['IAM role ARN (number or ARN)', 'Write these changes?']);
     expect(await readFile(sandbox.profileMap, 'utf8')).toBe('[profile dev]\nvault_role = prod\nrole_arn = arn:aws:iam::111111111111:role/Prod\n');
   });
 
@@ -98,6 +98,16 @@ describe('configure on a terminal', () => {
     expect(prompter.questions[1]).toBe('AWS profile name');
     expect(stderr).toContain('Invalid profile name "bad name"');
     expect(await readFile(sandbox.awsConfig, 'utf8')).toContain('[profile team.dev]\n');
+  });
+
+  it('asks again for a role Vault did not list', async () => {
+    const prompter = scriptedPrompter(['', 'y', '9', 'dev', '']);
+
+    const { stderr } = await sandbox.run({ profile: 'dev' }, { prompter, vaultRoles: async () => vault });
+
+    expect(stderr).toContain('"y" is not in aws/; type a number from 1 to 2 or one of: dev, prod.');
+    expect(stderr).toContain('"9" is not in aws/');
+    expect(await readFile(sandbox.profileMap, 'utf8')).toBe('[profile dev]\nvault_role = dev\n');
   });
 
   it('asks again after an invalid answer', async () => {
