@@ -27,8 +27,11 @@ export function debug(message: string): void {
   process.stderr.write(`vault-aws debug: ${redact(escapeUnsafeCharacters(message))}\n`);
 }
 
-/** Tokens, keys and passwords of this run, hidden wherever they appear in a message. */
-const knownSecrets = new Set<string>();
+/** Patterns for the tokens, keys and passwords of this run, hidden wherever they appear in a message. */
+const knownSecrets = new Map<string, RegExp>();
+
+/** Characters of a secret that identify it when a server echoes only its start. */
+const SECRET_PREFIX_LENGTH = 10;
 
 /**
  * Makes `redact` hide every later occurrence of `value`. Vault may echo a token in an error, and
@@ -36,9 +39,23 @@ const knownSecrets = new Set<string>();
  * than 6 characters are left alone: hiding them would garble ordinary words.
  */
 export function rememberSecret(value: unknown): void {
-  if (typeof value === 'string' && value.length >= 6) {
-    knownSecrets.add(value);
+  if (typeof value !== 'string' || value.length < 6 || knownSecrets.has(value)) {
+    return;
   }
+
+  // The value in any letter case, cut short, URL-encoded or in base64, as servers echo it.
+  const base64 = Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, '');
+  const forms = [value, encodeURIComponent(value), base64, base64.replace(/\+/g, '-').replace(/\//g, '_')];
+  const alternatives = forms.map(escapeRegExp);
+  if (value.length > SECRET_PREFIX_LENGTH) {
+    alternatives.push(`${escapeRegExp(value.slice(0, SECRET_PREFIX_LENGTH))}[^\\s"',;]*`);
+  }
+
+  knownSecrets.set(value, new RegExp(alternatives.join('|'), 'gi'));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const TOKEN_PATTERN = /\b(hv[sbr]\.|[sb]\.)[A-Za-z0-9_-]{8,}/g;
@@ -47,8 +64,8 @@ const LONG_BASE64_PATTERN = /[A-Za-z0-9+/=]{40,}/g;
 
 export function redact(text: string): string {
   let hidden = text;
-  for (const secret of knownSecrets) {
-    hidden = hidden.split(secret).join('[redacted]');
+  for (const pattern of knownSecrets.values()) {
+    hidden = hidden.replace(pattern, '[redacted]');
   }
 
   return hidden

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleForChild } from '../../test/helpers/bundleForChild';
 import { CacheError } from '../errors';
-import { acquireProfileLock, STALE_MS } from './profileLock';
+import { acquireProfileLock, LockTimeoutError, STALE_MS } from './profileLock';
 
 const run = promisify(execFile);
 let worker: string;
@@ -76,6 +76,30 @@ describe('acquireProfileLock', () => {
     writeFileSync(lock, JSON.stringify({ pid: 1, host: `not-${hostname()}` }));
 
     await expect(acquireProfileLock(lock, Date.now() + 300)).rejects.toThrow(/timed out waiting/);
+  });
+
+  it('takes over a lock whose mtime, slightly ahead, stops moving', async () => {
+    const directory = temporaryDirectory();
+    const lock = join(directory, 'p.lock');
+    writeFileSync(lock, JSON.stringify({ pid: 1, host: `not-${hostname()}` }));
+    const ahead = new Date(Date.now() + 4000);
+    utimesSync(lock, ahead, ahead);
+    const startedAt = Date.now();
+
+    const taken = await acquireProfileLock(lock, startedAt + STALE_MS + 3000);
+
+    // Without watching the mtime, the lock would look fresh until 4 s past the stale time.
+    expect(Date.now() - startedAt).toBeLessThan(STALE_MS + 2000);
+    taken.release();
+  });
+
+  it('times out with a LockTimeoutError', async () => {
+    const directory = temporaryDirectory();
+    const lock = join(directory, 'p.lock');
+    const held = await acquireProfileLock(lock, Date.now() + 1000);
+
+    await expect(acquireProfileLock(lock, Date.now() + 200)).rejects.toBeInstanceOf(LockTimeoutError);
+    held.release();
   });
 
   it('reports that it waited', async () => {

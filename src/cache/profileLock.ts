@@ -42,10 +42,14 @@ export interface ProfileLock {
 interface LockState {
   stale: boolean;
   inode: number;
+  mtimeMs: number;
   description: string;
   /** The reason the owner could not be read, for debug output. */
   ownerProblem: string | undefined;
 }
+
+/** The lock's owner still held it at the deadline. */
+export class LockTimeoutError extends CacheError {}
 
 /** Takes the lock at `path`, waiting for its owner until `deadline` (milliseconds since the epoch). */
 export async function acquireProfileLock(path: string, deadline: number): Promise<ProfileLock> {
@@ -53,6 +57,7 @@ export async function acquireProfileLock(path: string, deadline: number): Promis
   let pause = 25;
   let lastProblem: string | undefined;
   let repeats = 0;
+  let observed: { inode: number; mtimeMs: number; since: number } | undefined;
   for (;;) {
     const lock = tryCreate(path, waited);
     if (lock !== undefined) {
@@ -80,14 +85,20 @@ export async function acquireProfileLock(path: string, deadline: number): Promis
       repeats += 1;
     }
 
-    if (holder.stale) {
+    // The heartbeat must be seen to move: a clock ahead of this one cannot keep a dead lock alive longer.
+    if (observed === undefined || observed.inode !== holder.inode || observed.mtimeMs !== holder.mtimeMs) {
+      observed = { inode: holder.inode, mtimeMs: holder.mtimeMs, since: Date.now() };
+    }
+
+    const unchangedMs = Date.now() - observed.since;
+    if (holder.stale || unchangedMs > (holder.ownerProblem === undefined ? STALE_MS : OWNERLESS_STALE_MS)) {
       debug(`lock: taking over stale lock ${path} (${holder.description})`);
       takeOver(path, holder.inode);
       continue;
     }
 
     if (Date.now() >= deadline) {
-      throw new CacheError(
+      throw new LockTimeoutError(
         `timed out waiting for the lock ${path} held by ${holder.description}; if no vault-aws process is running, delete that file`,
         path,
       );
@@ -228,7 +239,7 @@ function judge(owner: ProcessIdentity | undefined, ownerProblem: string | undefi
     (owner === undefined && age > OWNERLESS_STALE_MS) ||
     age > STALE_MS ||
     age < -CLOCK_TOLERANCE_MS;
-  return { stale, inode, description, ownerProblem };
+  return { stale, inode, mtimeMs, description, ownerProblem };
 }
 
 function parseOwner(text: string): ProcessIdentity | undefined {

@@ -1,7 +1,8 @@
 import { CACHE_FORMAT, entryPath, type CacheEntry } from '../cache/cacheEntry';
 import { ensureCacheDirectory } from '../cache/ensureCacheDirectory';
 import { readFailureRecord, removeFailureRecord, writeFailureRecord } from '../cache/failureRecord';
-import { acquireProfileLock, type ProfileLock } from '../cache/profileLock';
+import { checkCacheDirectory } from '../cache/checkCacheDirectory';
+import { acquireProfileLock, LockTimeoutError, type ProfileLock } from '../cache/profileLock';
 import { readCacheEntry } from '../cache/readCacheEntry';
 import { removeStaleTemporaryFiles } from '../cache/removeStaleTemporaryFiles';
 import { writeCacheFile } from '../cache/writeCacheFile';
@@ -56,7 +57,24 @@ export async function getCredentials(options: GetCredentialsOptions): Promise<Ca
   const path = entryPath(options.cacheDirectory, profile.profile);
   const clientOptions = readClientOptions(options.env, profile);
 
-  const lock = await lockCache(options.cacheDirectory, path, startedAt, clientOptions);
+  // An entry that is still valid is served if the lock's holder takes longer than a refresh may.
+  const early = options.forceRefresh ? undefined : readBeforeLocking(options.cacheDirectory, path, profile.profile, fingerprint);
+  if (early?.judgement.fresh === true) {
+    return early.entry;
+  }
+
+  let lock: ProfileLock | undefined;
+  try {
+    lock = await lockCache(options.cacheDirectory, path, early === undefined ? undefined : startedAt + REFRESH_TIMEOUT_MS, clientOptions, startedAt);
+  } catch (error) {
+    if (!(error instanceof LockTimeoutError) || early === undefined) {
+      throw error;
+    }
+
+    debug(`lock: ${error.message}; serving cached credentials that are still valid`);
+    return early.entry;
+  }
+
   if (lock === undefined) {
     return toEntry(await fetchOrDescribe(options, clientOptions), profile, fingerprint);
   }
@@ -115,12 +133,31 @@ export async function getCredentials(options: GetCredentialsOptions): Promise<Ca
   }
 }
 
-/** Takes the profile's lock; returns undefined when the cache directory cannot be created or written. */
-async function lockCache(directory: string, path: string, startedAt: number, clientOptions: VaultClientOptions): Promise<ProfileLock | undefined> {
+/** Reads the entry without the lock; returns it only when it can still be used. */
+function readBeforeLocking(directory: string, path: string, profile: string, fingerprint: string): { entry: CacheEntry; judgement: EntryJudgement } | undefined {
+  try {
+    if (!checkCacheDirectory(directory)) {
+      return undefined;
+    }
+  } catch {
+    // Reported by lockCache, which checks the directory again.
+    return undefined;
+  }
+
+  const entry = readCacheEntry(path, { repair: false }).entry;
+  const judgement = entry === undefined ? undefined : judgeEntry(entry, profile, fingerprint, Math.floor(Date.now() / 1000));
+  return entry !== undefined && judgement?.usable === true ? { entry, judgement } : undefined;
+}
+
+/**
+ * Takes the profile's lock, waiting until `deadline` or else the Vault timeout and a margin; returns
+ * undefined when the cache directory cannot be created or written.
+ */
+async function lockCache(directory: string, path: string, deadline: number | undefined, clientOptions: VaultClientOptions, startedAt: number): Promise<ProfileLock | undefined> {
   try {
     ensureCacheDirectory(directory);
     const waitMs = clientOptions.timeoutMs > 0 ? clientOptions.timeoutMs + LOCK_MARGIN_MS : 5 * 60_000;
-    return await acquireProfileLock(`${path}.lock`, startedAt + waitMs);
+    return await acquireProfileLock(`${path}.lock`, deadline ?? startedAt + waitMs);
   } catch (error) {
     if (error instanceof CacheError) {
       throw error;

@@ -70,6 +70,15 @@ describe('relative path variables', () => {
       expect(result.stderr).toContain(`${name}="relative/dir" is a relative path`);
     }
   });
+
+  it('rejects a ~USER path with its own message', async () => {
+    const sandbox = sandboxWithProfile();
+
+    const result = await sandbox.run(['credential-process', '--profile', 'a'], { VAULT_AWS_CACHE_DIR: '~root/cache' });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('VAULT_AWS_CACHE_DIR="~root/cache" starts with ~USER');
+  });
 });
 
 describe('cache directories that cannot exist', () => {

@@ -153,6 +153,30 @@ describe('Vault failures with cached credentials', () => {
     expect(result.stderr).toContain('refresh failed');
     expect(result.stderr).toContain('no complete answer within 5 s');
   });
+
+  it('serves still-valid credentials when a lock holder takes too long', async () => {
+    const { sandbox } = isolatedSandbox(vault);
+    const first = await sandbox.run(['credential-process', '--profile', 'p']);
+    const entry = join(sandbox.cacheDirectory, 'profile-p.json');
+    const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
+    const now = Math.floor(Date.now() / 1000);
+    rmSync(entry);
+    writeFileSync(entry, JSON.stringify({ ...cached, fetchedAt: now + 600 - 3600, expiresAt: now + 600, ttl: 3600 }), { mode: 0o600 });
+    vault.setFaults({ hang: true });
+    const holder = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'p', '--force-refresh'], { env: { ...sandbox.env, VAULT_CLIENT_TIMEOUT: '60s' }, stdio: 'ignore' });
+
+    try {
+      await waitFor(() => existsSync(`${entry}.lock`));
+      const result = await sandbox.run(['credential-process', '--profile', 'p', '--debug'], { VAULT_CLIENT_TIMEOUT: '60s' });
+
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).AccessKeyId).toBe(JSON.parse(first.stdout).AccessKeyId);
+      expect(result.stderr).toContain('timed out waiting for the lock');
+      expect(result.stderr).toContain('serving cached credentials that are still valid');
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
 });
 
 describe('debug output', () => {
