@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startVaultEmulator, type VaultEmulator } from '../emulator';
 import { isolatedSandbox } from '../helpers/isolatedSandbox';
-import { CLI } from '../helpers/sandbox';
+import { CLI, type RunResult, type Sandbox } from '../helpers/sandbox';
 
 let vault: VaultEmulator;
 
@@ -29,6 +29,20 @@ async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<vo
 
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * Fetches credentials for profile p, then rewrites the entry to have ten minutes left: inside the
+ * refresh window, not expired. Returns the first run and the entry path.
+ */
+async function cacheEntryInsideRefreshWindow(sandbox: Sandbox): Promise<{ first: RunResult; entry: string }> {
+  const first = await sandbox.run(['credential-process', '--profile', 'p']);
+  const entry = join(sandbox.cacheDirectory, 'profile-p.json');
+  const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
+  const now = Math.floor(Date.now() / 1000);
+  rmSync(entry);
+  writeFileSync(entry, JSON.stringify({ ...cached, fetchedAt: now + 600 - 3600, expiresAt: now + 600, ttl: 3600 }), { mode: 0o600 });
+  return { first, entry };
 }
 
 describe('cache under load', () => {
@@ -107,13 +121,7 @@ describe('killed processes', () => {
 describe('Vault failures with cached credentials', () => {
   it('serves still-valid credentials when the refresh fails, silently', async () => {
     const { sandbox, requests } = isolatedSandbox(vault);
-    const first = await sandbox.run(['credential-process', '--profile', 'p']);
-    const entry = join(sandbox.cacheDirectory, 'profile-p.json');
-    const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
-    // Ten minutes left: inside the refresh window, not expired.
-    const now = Math.floor(Date.now() / 1000);
-    rmSync(entry);
-    writeFileSync(entry, JSON.stringify({ ...cached, fetchedAt: now + 600 - 3600, expiresAt: now + 600, ttl: 3600 }), { mode: 0o600 });
+    const { first, entry } = await cacheEntryInsideRefreshWindow(sandbox);
     vault.state.sealed = true;
     const before = requests();
 
@@ -138,12 +146,7 @@ describe('Vault failures with cached credentials', () => {
 
   it('gives a hanging Vault 5 s when cached credentials are still valid', async () => {
     const { sandbox } = isolatedSandbox(vault);
-    const first = await sandbox.run(['credential-process', '--profile', 'p']);
-    const entry = join(sandbox.cacheDirectory, 'profile-p.json');
-    const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
-    const now = Math.floor(Date.now() / 1000);
-    rmSync(entry);
-    writeFileSync(entry, JSON.stringify({ ...cached, fetchedAt: now + 600 - 3600, expiresAt: now + 600, ttl: 3600 }), { mode: 0o600 });
+    const { first, entry } = await cacheEntryInsideRefreshWindow(sandbox);
     vault.setFaults({ hang: true });
 
     const result = await sandbox.run(['credential-process', '--profile', 'p', '--debug'], { VAULT_CLIENT_TIMEOUT: '60s' });
@@ -156,12 +159,7 @@ describe('Vault failures with cached credentials', () => {
 
   it('serves still-valid credentials when a lock holder takes too long', async () => {
     const { sandbox } = isolatedSandbox(vault);
-    const first = await sandbox.run(['credential-process', '--profile', 'p']);
-    const entry = join(sandbox.cacheDirectory, 'profile-p.json');
-    const cached = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, number>;
-    const now = Math.floor(Date.now() / 1000);
-    rmSync(entry);
-    writeFileSync(entry, JSON.stringify({ ...cached, fetchedAt: now + 600 - 3600, expiresAt: now + 600, ttl: 3600 }), { mode: 0o600 });
+    const { first, entry } = await cacheEntryInsideRefreshWindow(sandbox);
     vault.setFaults({ hang: true });
     const holder = spawn(process.execPath, [CLI, 'credential-process', '--profile', 'p', '--force-refresh'], { env: { ...sandbox.env, VAULT_CLIENT_TIMEOUT: '60s' }, stdio: 'ignore' });
 
