@@ -22,6 +22,8 @@ export interface ListOptions {
   names: boolean;
   env: Environment;
   stdout: TextOutput;
+  /** Receives one warning line per problem of the profile map; the listing goes on regardless. */
+  stderr?: TextOutput;
   installation?: Installation;
   nowSeconds?: number;
 }
@@ -33,6 +35,10 @@ export async function listProfiles(options: ListOptions): Promise<void> {
     const names = [...map.profiles.keys()].filter((name) => name !== '');
     options.stdout.write(names.map((name) => `${name}\n`).join(''));
     return;
+  }
+
+  for (const problem of map.problems) {
+    options.stderr?.write(`vault-aws: warning: ${map.path} line ${problem.lineNumber}: ${problem.message}\n`);
   }
 
   const listings = await describeProfiles({
@@ -98,6 +104,6 @@ export const listCommand: CommandModule<object, ListArguments> = {
       throw new UsageError('--json and --names cannot be combined; --names prints plain lines');
     }
 
-    await listProfiles({ json: args.json, names: args.names, env: process.env, stdout: process.stdout });
+    await listProfiles({ json: args.json, names: args.names, env: process.env, stdout: process.stdout, stderr: process.stderr });
   },
 };

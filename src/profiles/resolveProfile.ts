@@ -193,5 +193,12 @@ function trimSlashes(path: string): string {
 function missingProfileMessage(map: ProfileMap, profile: string): string {
   const known = [...map.profiles.keys()].filter((name) => name !== '');
   const list = known.length === 0 ? 'it has no profiles' : `it has: ${known.join(', ')}`;
+  const errors = map.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) {
+    // A broken section header hides the profile; adding another section next to it would not help.
+    const details = errors.map((problem) => `line ${problem.lineNumber}: ${problem.message}`).join('; ');
+    return `profile "${profile}" is not in the profile map ${map.path} (${list}), which has errors: ${details}`;
+  }
+
   return `profile "${profile}" is not in the profile map ${map.path} (${list}); add it with "vault-aws configure --profile ${profile} --vault-role ROLE"`;
 }

@@ -156,4 +156,18 @@ describe('list', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('does not exist; create it with "vault-aws configure');
   });
+
+  it('names a broken section header instead of an empty map', async () => {
+    const broken = createSandbox();
+    broken.writeProfileMap('[profile b-s3\nvault_role = s3_access\n');
+
+    const listed = await broken.run(['list']);
+    const fetched = await broken.run(['credential-process', '--profile', 'b-s3']);
+
+    expect(listed.code).toBe(0);
+    expect(listed.stderr).toContain(`vault-aws: warning: ${broken.profileMapPath} line 1: "[profile b-s3" is not a section header`);
+    expect(fetched.code).toBe(2);
+    expect(fetched.stderr).toContain('which has errors: line 1: "[profile b-s3" is not a section header');
+    expect(fetched.stderr).not.toContain('add it with');
+  });
 });
