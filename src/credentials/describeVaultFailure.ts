@@ -25,7 +25,10 @@ export function describeVaultFailure(error: unknown, profile: ResolvedProfile, t
   }
 
   const hint = hintFor(error, profile, tokenSource);
-  return new VaultAwsError(`${prefix}: ${appendSentence(error.message, hint)}`, { exitCode: error.exitCode, cause: error });
+  const warnings = profile.mapWarnings ?? [];
+  // A misspelt key, such as vault_adress, is often the cause: the setting fell back to its default.
+  const note = warnings.length === 0 ? undefined : `The profile map ${profile.mapPath} also has warnings: ${warnings.join('; ')}`;
+  return new VaultAwsError(`${prefix}: ${appendSentence(appendSentence(error.message, hint), note)}`, { exitCode: error.exitCode, cause: error });
 }
 
 /** Appends `sentence` after `text`, adding a period only when `text` does not already end a sentence. */

@@ -38,6 +38,8 @@ export interface ResolvedProfile {
   caCert?: CaCertOverride | undefined;
   /** How to log in to Vault; undefined uses an existing token (`auth_method = token`, the default). */
   login?: LoginSettings | undefined;
+  /** Warnings of the profile map about this profile's section and `[vault]`, such as a misspelt key. */
+  mapWarnings?: string[];
 }
 
 /**
@@ -92,6 +94,9 @@ export function resolveProfile(map: ProfileMap, profile: string, env: Environmen
     roleSessionName: resolveRoleSessionName(section, where),
     caCert: resolveCaCert(section, vault, env, describe),
     login: resolveAuthSettings(section, vault, env, describe),
+    mapWarnings: map.problems
+      .filter((problem) => problem.severity === 'warning' && (problem.profile === profile || problem.profile === undefined))
+      .map((problem) => `line ${problem.lineNumber}: ${problem.message}`),
   };
 }
 

@@ -95,6 +95,12 @@ describe('credential-process configuration errors', () => {
 });
 
 describe('credential-process Vault errors', () => {
+  it('mentions a misspelt address key when Vault cannot be reached', async () => {
+    const result = await runWith(`${PROFILE}vault_adress = ${vault.url}\n`, { VAULT_ADDR: 'http://127.0.0.1:1', VAULT_MAX_RETRIES: '0' });
+
+    expectFailure(result, 1, 'ECONNREFUSED', 'also has warnings: line 3: setting "vault_adress" is not a [profile NAME] setting and is ignored; did you mean "vault_addr"?');
+  });
+
   it('says where it looked when there is no token', async () => {
     expectFailure(await runWith(PROFILE, { VAULT_TOKEN: undefined }), 1, 'no Vault token found', 'VAULT_TOKEN', '.vault-token', 'vault login');
   });
