@@ -21,6 +21,6 @@ export function checkPathVariables(env: Record<string, string | undefined>): voi
       throw new ConfigError(`${name}=${JSON.stringify(value)} starts with ~USER, which vault-aws does not expand (only ~/ for HOME); set it to an absolute path`);
     }
 
-    throw new ConfigError(`${name}=${JSON.stringify(value)} is a relative path, which would be resolved against whatever directory the AWS SDK runs in; set it to an absolute path`);
+    throw new ConfigError(`${name}=${JSON.stringify(value)} is a relative path, which would be resolved against whatever directory the AWS SDK runs in; set it to an absolute path or one that starts with ~/`);
   }
 }

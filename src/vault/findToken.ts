@@ -52,7 +52,7 @@ export async function findToken(env: Environment): Promise<FoundToken> {
       return { token: checkPrintable(token, tokenFile), source: tokenFile };
     }
 
-    checked.push(`${tokenFile} (missing or empty)`, `token_helper in ${configPath} (not set)`);
+    checked.push(`token_helper in ${configPath} (not set)`, `${tokenFile} (missing or empty)`);
   }
 
   throw new NoTokenError(`no Vault token found (checked ${checked.join(', ')}); run "vault login" or set VAULT_TOKEN`);

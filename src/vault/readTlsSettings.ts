@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { ConfigError } from '../errors';
 import { readVaultBool } from './readScalarSettings';
 import { readNonEmptyVaultVariable } from './readVaultVariable';
@@ -74,7 +74,7 @@ function readFile(path: string, source: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`cannot read ${path} named by ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path, cause: error });
+    throw new ConfigError(`cannot read ${path} named by ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; ${fixForPath(path)}`, { file: path, cause: error });
   }
 }
 
@@ -93,7 +93,7 @@ function readCertificateDirectory(directory: string, source: string): string[] {
   try {
     names = readdirSync(directory, { recursive: true, encoding: 'utf8' });
   } catch (error) {
-    throw new ConfigError(`cannot read the directory ${directory} named by ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: directory, cause: error });
+    throw new ConfigError(`cannot read the directory ${directory} named by ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}; ${fixForPath(directory)}`, { file: directory, cause: error });
   }
 
   const files = names.map((name) => join(directory, name)).filter((path) => isFile(path));
@@ -110,4 +110,11 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A credential process runs in whatever directory the AWS SDK's program is in, so a relative path moves with it. */
+function fixForPath(path: string): string {
+  return isAbsolute(path)
+    ? 'check the path and its permissions'
+    : `the path is relative to the current directory ${process.cwd()}, which changes with every program that runs vault-aws; use an absolute path`;
 }
