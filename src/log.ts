@@ -33,13 +33,17 @@ const knownSecrets = new Map<string, RegExp>();
 /** Characters of a secret that identify it when a server echoes only its start. */
 const SECRET_PREFIX_LENGTH = 10;
 
+/** Longest value remembered, in characters: above any token, key or session token that is accepted. */
+const MAX_SECRET_LENGTH = 16 * 1024;
+
 /**
  * Makes `redact` hide every later occurrence of `value`. Vault may echo a token in an error, and
  * tokens made with `-id` or by old Vault versions do not match the patterns below. Values shorter
  * than 6 characters are left alone: hiding them would garble ordinary words.
  */
 export function rememberSecret(value: unknown): void {
-  if (typeof value !== 'string' || value.length < 6 || knownSecrets.has(value)) {
+  // Longer values are no token or key that vault-aws accepts, and would make the pattern too large.
+  if (typeof value !== 'string' || value.length < 6 || value.length > MAX_SECRET_LENGTH || knownSecrets.has(value)) {
     return;
   }
 
