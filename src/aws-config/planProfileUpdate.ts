@@ -23,11 +23,12 @@ export interface ProfileUpdateInput {
 
 /**
  * Resolves the values (asking on a terminal), builds the credential_process line for this
- * installation and plans both files. Warnings about the line come first.
+ * installation and plans both files. Warnings about the Vault role check come first, then those
+ * about the line.
  */
 export async function planProfileUpdate(input: ProfileUpdateInput): Promise<ConfigurePlan> {
   const { profile, files } = input;
-  const values = await resolveConfigureValues(profile, input.flagValues, {
+  const { values, warnings } = await resolveConfigureValues(profile, input.flagValues, {
     files,
     prompter: input.prompter,
     vaultRoles: input.vaultRoles,
@@ -41,5 +42,5 @@ export async function planProfileUpdate(input: ProfileUpdateInput): Promise<Conf
 
   const line = buildCredentialProcessLine({ ...installation, profile, platform: input.platform });
   const plan = planConfigure({ profile, values, credentialProcess: line.line, force: input.force }, files);
-  return { changes: plan.changes, warnings: [...line.warnings, ...plan.warnings] };
+  return { changes: plan.changes, warnings: [...warnings, ...line.warnings, ...plan.warnings] };
 }
