@@ -13,6 +13,7 @@ export interface ProfileUpdateInput {
   flagValues: ConfigureValues;
   files: ConfigureFiles;
   force: boolean;
+  dryRun: boolean;
   /** Node.js binary and `dist/main.cjs`; this installation's when unset. */
   installation: { nodePath: string; entryPath: string } | undefined;
   platform: NodeJS.Platform;
@@ -41,6 +42,6 @@ export async function planProfileUpdate(input: ProfileUpdateInput): Promise<Conf
   }
 
   const line = buildCredentialProcessLine({ ...installation, profile, platform: input.platform });
-  const plan = planConfigure({ profile, values, credentialProcess: line.line, force: input.force }, files);
+  const plan = planConfigure({ profile, values, credentialProcess: line.line, force: input.force, dryRun: input.dryRun }, files);
   return { changes: plan.changes, warnings: [...warnings, ...line.warnings, ...plan.warnings] };
 }

@@ -49,6 +49,17 @@ describe('configure conflicting credentials', () => {
     expect(stderr).toContain('Removed credential_process (line 3), sso_region (line 4)');
   });
 
+  it('says "would remove" under --dry-run', async () => {
+    const original = '[profile dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n';
+    await writeFileIn(sandbox.awsConfig, original);
+
+    const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev', force: true, dryRun: true });
+
+    expect(stderr).toContain('warning: Would remove aws_access_key_id (line 2)');
+    expect(stderr).not.toContain('Removed');
+    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(original);
+  });
+
   it('accepts its own credential_process', async () => {
     await sandbox.run({ profile: 'dev', vaultRole: 'dev' });
     await expect(sandbox.run({ profile: 'dev', vaultRole: 'other' })).resolves.toBeDefined();
