@@ -38,6 +38,8 @@ export interface ConfigureRequest {
   values: ConfigureValues;
   credentialProcess: string;
   force: boolean;
+  /** Word the notes for --dry-run, which writes nothing. */
+  dryRun?: boolean;
 }
 
 /**
@@ -66,6 +68,7 @@ export function planConfigure(request: ConfigureRequest, files: ConfigureFiles):
     region: values.region,
     output: values.output,
     force: request.force,
+    dryRun: request.dryRun === true,
     file: files.awsConfig.path,
   });
 

@@ -13,6 +13,7 @@ export interface ProfileUpdateInput {
   flagValues: ConfigureValues;
   files: ConfigureFiles;
   force: boolean;
+  dryRun: boolean;
   /** Node.js binary and `dist/main.cjs`; this installation's when unset. */
   installation: { nodePath: string; entryPath: string } | undefined;
   platform: NodeJS.Platform;
@@ -23,11 +24,12 @@ export interface ProfileUpdateInput {
 
 /**
  * Resolves the values (asking on a terminal), builds the credential_process line for this
- * installation and plans both files. Warnings about the line come first.
+ * installation and plans both files. Warnings about the Vault role check come first, then those
+ * about the line.
  */
 export async function planProfileUpdate(input: ProfileUpdateInput): Promise<ConfigurePlan> {
   const { profile, files } = input;
-  const values = await resolveConfigureValues(profile, input.flagValues, {
+  const { values, warnings } = await resolveConfigureValues(profile, input.flagValues, {
     files,
     prompter: input.prompter,
     vaultRoles: input.vaultRoles,
@@ -40,6 +42,6 @@ export async function planProfileUpdate(input: ProfileUpdateInput): Promise<Conf
   }
 
   const line = buildCredentialProcessLine({ ...installation, profile, platform: input.platform });
-  const plan = planConfigure({ profile, values, credentialProcess: line.line, force: input.force }, files);
-  return { changes: plan.changes, warnings: [...line.warnings, ...plan.warnings] };
+  const plan = planConfigure({ profile, values, credentialProcess: line.line, force: input.force, dryRun: input.dryRun }, files);
+  return { changes: plan.changes, warnings: [...warnings, ...line.warnings, ...plan.warnings] };
 }

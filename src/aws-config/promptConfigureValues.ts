@@ -1,4 +1,5 @@
 import { isVaultAwsError } from '../errors';
+import { stripFinalPeriod } from './checkVaultRole';
 import type { ConfigureValues } from './configureValues';
 import { DEFAULT_VAULT_MOUNT } from './configureValues';
 import type { Prompter } from './prompter';
@@ -120,7 +121,7 @@ async function tryVault<T>(context: PromptContext, action: string, call: (source
     return await call(context.vaultRoles);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    context.stderr.write(`Could not ${action}: ${reason}. Type the value instead.\n`);
+    context.stderr.write(`Could not ${action}: ${stripFinalPeriod(reason)}. Type the value instead.\n`);
     return undefined;
   }
 }

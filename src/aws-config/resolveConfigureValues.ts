@@ -1,14 +1,17 @@
 import { isVaultAwsError, UsageError } from '../errors';
 import { scanIni } from '../ini/scanIni';
+import { parseDurationSeconds } from '../profiles/duration';
+import { describeShortTtl, SHORT_TTL_DURATION, SHORT_TTL_SECONDS } from '../shortTtl';
 import { readAwsProfileSetting } from './awsProfileSections';
-import { normalizeConfigureValues, type ConfigureValues } from './configureValues';
+import { checkVaultRole, stripFinalPeriod } from './checkVaultRole';
+import { DEFAULT_TTL, DEFAULT_VAULT_MOUNT, normalizeConfigureValues, type ConfigureValues } from './configureValues';
 import type { ConfigureFiles } from './planConfigure';
 import { readProfileMapEntry } from './profileMapSections';
 import { promptConfigureValues } from './promptConfigureValues';
 import type { Prompter } from './prompter';
 import { validateConfigureValues } from './validateConfigureValues';
 import { validateProfileName } from './validateProfileName';
-import type { VaultRoleSourceFactory, VaultTarget } from './vaultRoleSource';
+import type { VaultRoleSource, VaultRoleSourceFactory, VaultTarget } from './vaultRoleSource';
 
 export interface ResolveContext {
   files: ConfigureFiles;
@@ -44,11 +47,18 @@ export async function resolveProfileName(flagValues: string | undefined, prompte
   }
 }
 
+export interface ResolvedValues {
+  values: ConfigureValues;
+  /** A short ttl, or why the role could not be checked against Vault, without the `vault-aws: warning:` prefix. */
+  warnings: string[];
+}
+
 /**
  * Combines the command-line values with what the files already hold for the profile, asking for
- * missing ones on a terminal. Without a terminal a missing Vault role is a usage error.
+ * missing ones on a terminal. Without a terminal a missing Vault role is a usage error, and the
+ * role and ARN are checked against Vault when a token and Vault are available.
  */
-export async function resolveConfigureValues(profile: string, flagValues: ConfigureValues, context: ResolveContext): Promise<ConfigureValues> {
+export async function resolveConfigureValues(profile: string, flagValues: ConfigureValues, context: ResolveContext): Promise<ResolvedValues> {
   const values = normalizeConfigureValues(flagValues);
   validateConfigureValues(values);
   if (values.vaultRole === '') {
@@ -63,7 +73,7 @@ export async function resolveConfigureValues(profile: string, flagValues: Config
 
   let resolved = values;
   if (context.prompter !== undefined) {
-    const vaultRoles = await context.vaultRoles?.(vaultTarget(values, current));
+    const vaultRoles = await openRoleSource(context, vaultTarget(values, current));
     // With no values on the command line, or without a Vault role anywhere, walk through every question.
     const walkThrough = Object.keys(values).length === 0 || (values.vaultRole ?? current.vaultRole) === undefined;
     const promptContext = { prompter: context.prompter, current, vaultRoles, stderr: context.stderr };
@@ -74,7 +84,42 @@ export async function resolveConfigureValues(profile: string, flagValues: Config
     throw new UsageError(`Missing --vault-role for profile "${profile}": pass --vault-role ROLE, or run configure in a terminal to choose one.`);
   }
 
-  return resolved;
+  const warnings: string[] = [];
+  const ttlSeconds = parseDurationSeconds((resolved.ttl ?? current.ttl) || DEFAULT_TTL);
+  if (ttlSeconds !== undefined && ttlSeconds < SHORT_TTL_SECONDS) {
+    warnings.push(`${describeShortTtl(ttlSeconds)}. Pass --ttl ${SHORT_TTL_DURATION} or more unless credentials must be this short-lived.`);
+  }
+
+  // On a terminal the prompts have already offered only what Vault lists.
+  if (context.prompter === undefined && context.vaultRoles !== undefined) {
+    const roleArn = resolved.roleArn ?? current.roleArn;
+    const request = {
+      profile,
+      mount: (resolved.vaultMount ?? current.vaultMount) || DEFAULT_VAULT_MOUNT,
+      role: resolved.vaultRole ?? current.vaultRole ?? '',
+      roleArn: roleArn === '' ? undefined : roleArn,
+    };
+    const warning = await checkVaultRole(request, context.vaultRoles, vaultTarget(resolved, current));
+    if (warning !== undefined) {
+      warnings.push(warning);
+    }
+  }
+
+  return { values: resolved, warnings };
+}
+
+/** Opens the role source for the prompts; when that fails, says why the choices are not listed. */
+async function openRoleSource(context: ResolveContext, target: VaultTarget): Promise<VaultRoleSource | undefined> {
+  try {
+    return await context.vaultRoles?.(target);
+  } catch (error) {
+    if (!isVaultAwsError(error)) {
+      throw error;
+    }
+
+    context.stderr.write(`${stripFinalPeriod(error.message)}, so Vault roles and ARNs cannot be listed; type the values.\n`);
+    return undefined;
+  }
 }
 
 /** Returns the profile's Vault server: from the command line, else from the profile map. */

@@ -18,6 +18,8 @@ export interface AwsProfileUpdate {
   output?: string | undefined;
   /** Replace keys that supply credentials another way instead of rejecting the edit. */
   force: boolean;
+  /** Nothing will be written (--dry-run), so the notes say "would remove". */
+  dryRun?: boolean;
   /** The config file's path, for messages. */
   file: string;
 }
@@ -83,7 +85,8 @@ export function setAwsProfile(text: string, update: AwsProfileUpdate): AwsProfil
   }
 
   if (conflicts.length > 0) {
-    notes.push(`Removed ${listConflicts(conflicts)} from profile "${update.profile}" of ${update.file} (--force).`);
+    const verb = update.dryRun === true ? 'Would remove' : 'Removed';
+    notes.push(`${verb} ${listConflicts(conflicts)} from profile "${update.profile}" of ${update.file} (--force).`);
   }
 
   const stillPresent = (key: string): boolean =>

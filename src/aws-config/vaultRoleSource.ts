@@ -1,6 +1,7 @@
 /**
- * What configure needs from Vault to offer choices on a terminal. Both calls may reject, for
- * example without a token or without permission, and configure then asks for free text instead.
+ * What configure needs from Vault to offer choices on a terminal and to check the values given
+ * without one. Both calls may reject, for example without permission or when Vault cannot be
+ * reached. The prompts then ask for free text, and the check writes the profile with a warning.
  */
 export interface VaultRoleSource {
   /** Returns the role names from `LIST <mount>/roles`. */
@@ -15,5 +16,8 @@ export interface VaultTarget {
   vaultNamespace?: string;
 }
 
-/** Returns a role source when a Vault token is at hand, else `undefined`. */
+/**
+ * Returns a role source for the target. Rejects with the reason, such as the places searched for
+ * a token, when no source can be made. `undefined` turns off the prompts' choices and the check.
+ */
 export type VaultRoleSourceFactory = (target: VaultTarget) => Promise<VaultRoleSource | undefined>;

@@ -75,7 +75,7 @@ export async function configure(options: ConfigureOptions, io: ConfigureIo = { s
   const installation = options.nodePath !== undefined && options.entryPath !== undefined ? { nodePath: options.nodePath, entryPath: options.entryPath } : undefined;
   const removal = options.remove === true ? planRemove(profile, files) : undefined;
   const plan: ConfigurePlan =
-    removal ?? (await planProfileUpdate({ profile, flagValues, files, force: options.force === true, installation, platform, prompter: io.prompter, vaultRoles: io.vaultRoles, stderr: io.stderr }));
+    removal ?? (await planProfileUpdate({ profile, flagValues, files, force: options.force === true, dryRun: options.dryRun === true, installation, platform, prompter: io.prompter, vaultRoles: io.vaultRoles, stderr: io.stderr }));
 
   for (const warning of plan.warnings) {
     io.stderr.write(`vault-aws: warning: ${warning}\n`);

@@ -8,21 +8,24 @@ import { createVaultClient } from '../vault/vaultClient';
 type Environment = Record<string, string | undefined>;
 
 /**
- * Creates the role source `configure` offers choices from: `LIST <mount>/roles` and the role read,
- * with the token the Vault CLI would use. Returns undefined when no token is found.
+ * Bound on each request of configure's role lookups, retries included, so that an unreachable
+ * Vault delays configure by seconds. A shorter VAULT_CLIENT_TIMEOUT applies as given.
+ */
+export const ROLE_LOOKUP_TIMEOUT_MS = 3_000;
+
+/**
+ * Creates the role source `configure` checks and offers choices from: `LIST <mount>/roles` and the
+ * role read, with the token the Vault CLI would use. Rejects with the places checked when no token
+ * is found.
  */
 export function createVaultRoleSourceFactory(env: Environment = process.env): VaultRoleSourceFactory {
   return async (target) => {
-    let token: string;
-    try {
-      token = (await findToken(env)).token;
-    } catch {
-      return undefined;
-    }
-
+    const { token } = await findToken(env);
     const address = target.vaultAddr ?? readNonEmptyVaultVariable(env, 'AGENT_ADDR')?.value ?? readNonEmptyVaultVariable(env, 'ADDR')?.value ?? DEFAULT_VAULT_ADDRESS;
     const namespace = target.vaultNamespace ?? readNonEmptyVaultVariable(env, 'NAMESPACE')?.value;
-    const client = createVaultClient(readClientOptions(env, { address, namespace }));
+    const options = readClientOptions(env, { address, namespace });
+    const timeoutMs = options.timeoutMs > 0 ? Math.min(options.timeoutMs, ROLE_LOOKUP_TIMEOUT_MS) : ROLE_LOOKUP_TIMEOUT_MS;
+    const client = createVaultClient({ ...options, timeoutMs });
 
     const source: VaultRoleSource = {
       async listRoles(mount) {

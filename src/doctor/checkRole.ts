@@ -9,7 +9,7 @@ import { findingsFor, type Finding } from './finding';
  * Reads the profile's Vault role with `GET <mount>/roles/<role>` and checks it against the
  * profile: the role exists, its credential type works through the sts endpoint, the profile's
  * role_arn is allowed and the requested ttl fits. Reading a role needs `read` on that path, which
- * ordinary users often lack; then only the ttl minimum is checked.
+ * ordinary users often lack; then only the short-ttl warning applies.
  */
 export async function checkRole(client: VaultClient, token: FoundToken, profile: ResolvedProfile): Promise<Finding[]> {
   const finding = findingsFor(`profile ${profile.profile}`);

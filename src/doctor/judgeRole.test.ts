@@ -90,11 +90,16 @@ describe('checkRoleTtl', () => {
     expect(finding.found).toBe('ttl 2h 0m is above the role\'s max_sts_ttl of 1h 0m, so Vault issues credentials for 1h 0m only');
   });
 
-  it('fails a ttl under 20 minutes', () => {
-    const finding = checkRoleTtl(profile({ ttlSeconds: 900 }), undefined);
+  it('warns about a ttl under 30 minutes', () => {
+    const finding = checkRoleTtl(profile({ ttlSeconds: 1740 }), undefined);
 
-    expect(finding.status).toBe('fail');
-    expect(finding.found).toContain('ttl 15m 0s is under 20m 0s');
+    expect(finding.status).toBe('warn');
+    expect(finding.found).toContain('ttl 29m 0s is under 30m');
+    expect(finding.fix).toContain('to 30m or more');
+  });
+
+  it('passes a ttl of 30 minutes', () => {
+    expect(checkRoleTtl(profile({ ttlSeconds: 1800 }), undefined).status).toBe('pass');
   });
 
   it('passes without max_sts_ttl', () => {

@@ -1,6 +1,6 @@
-import { DEFAULT_REFRESH_WINDOW_SECONDS } from '../credentials/refreshWindow';
 import { formatDuration } from '../profiles/duration';
 import type { ResolvedProfile } from '../profiles/resolveProfile';
+import { describeShortTtl, SHORT_TTL_DURATION, SHORT_TTL_SECONDS } from '../shortTtl';
 import { findingsFor, type Finding } from './finding';
 
 /** The fields of `GET <mount>/roles/<role>` that doctor reads. */
@@ -65,9 +65,9 @@ export function checkRoleArn(role: VaultRole, type: string | undefined, profile:
 }
 
 /**
- * Checks the profile's ttl. It must be at least 20 minutes, because botocore runs
- * credential_process again before every request once fewer than 15 minutes remain. It must not
- * exceed the role's max_sts_ttl, because Vault then shortens the credentials without a warning.
+ * Checks the profile's ttl. Under SHORT_TTL_SECONDS it warns, because the cache then hands out
+ * credentials that botocore already wants to refresh. Above the role's max_sts_ttl it fails,
+ * because Vault then shortens the credentials without a warning.
  */
 export function checkRoleTtl(profile: ResolvedProfile, role: VaultRole | undefined): Finding {
   const finding = findingsFor(`profile ${profile.profile}`);
@@ -75,12 +75,8 @@ export function checkRoleTtl(profile: ResolvedProfile, role: VaultRole | undefin
   const where = `ttl in [profile ${profile.profile}] of ${profile.mapPath}`;
   const maxTtl = typeof role?.max_sts_ttl === 'number' ? role.max_sts_ttl : 0;
 
-  if (ttl < DEFAULT_REFRESH_WINDOW_SECONDS) {
-    return finding.fail(
-      'role.ttl',
-      `ttl ${formatDuration(ttl)} is under ${formatDuration(DEFAULT_REFRESH_WINDOW_SECONDS)}: the AWS CLI and boto3 would run credential_process again before nearly every request`,
-      `set ${where} to 1h or more`,
-    );
+  if (ttl < SHORT_TTL_SECONDS) {
+    return finding.warn('role.ttl', describeShortTtl(ttl), `set ${where} to ${SHORT_TTL_DURATION} or more, such as the default 1h`);
   }
 
   if (maxTtl > 0 && ttl > maxTtl) {

@@ -90,3 +90,17 @@ describe('JSON output', () => {
     expect(() => JSON.parse(result.stdout) as unknown).not.toThrow();
   });
 });
+
+describe('configure --help', () => {
+  it('starts every option description with a capital', async () => {
+    const help = await helpOf('configure');
+    const descriptions = [...help.matchAll(/^\s+(?:-\w, )?--[a-z-]+\s+(\S)/gm)].map((match) => match[1] as string);
+
+    expect(descriptions.length).toBeGreaterThan(10);
+    expect(descriptions.filter((first) => /[a-z]/.test(first))).toEqual([]);
+  });
+
+  it('gives the ttl limits', async () => {
+    expect(await helpOf('configure')).toMatch(/at least 15m, at most 36h; under 30m prints a\s+warning/);
+  });
+});

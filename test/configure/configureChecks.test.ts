@@ -49,6 +49,17 @@ describe('configure conflicting credentials', () => {
     expect(stderr).toContain('Removed credential_process (line 3), sso_region (line 4)');
   });
 
+  it('says "would remove" under --dry-run', async () => {
+    const original = '[profile dev]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n';
+    await writeFileIn(sandbox.awsConfig, original);
+
+    const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev', force: true, dryRun: true });
+
+    expect(stderr).toContain('warning: Would remove aws_access_key_id (line 2)');
+    expect(stderr).not.toContain('Removed');
+    expect(await readFile(sandbox.awsConfig, 'utf8')).toBe(original);
+  });
+
   it('accepts its own credential_process', async () => {
     await sandbox.run({ profile: 'dev', vaultRole: 'dev' });
     await expect(sandbox.run({ profile: 'dev', vaultRole: 'other' })).resolves.toBeDefined();
@@ -69,6 +80,30 @@ describe('configure credentials file check', () => {
     await writeFileIn(sandbox.awsCredentials, '[other]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n');
 
     const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev' });
+    expect(stderr).not.toContain('warning');
+  });
+});
+
+describe('configure ttl warning', () => {
+  it('warns about a ttl under 30 minutes and writes it', async () => {
+    const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev', ttl: '16m' });
+
+    expect(stderr).toContain('vault-aws: warning: ttl 16m 0s is under 30m');
+    expect(stderr).toContain('Pass --ttl 30m or more');
+    expect(await readFile(sandbox.profileMap, 'utf8')).toBe('[profile dev]\nvault_role = dev\nttl = 16m\n');
+  });
+
+  it('warns about a short ttl already in the profile map', async () => {
+    await writeFileIn(sandbox.profileMap, '[profile dev]\nvault_role = dev\nttl = 20m\n');
+
+    const { stderr } = await sandbox.run({ profile: 'dev', region: 'eu-west-1' });
+
+    expect(stderr).toContain('warning: ttl 20m 0s is under 30m');
+  });
+
+  it('stays quiet from 30 minutes on', async () => {
+    const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev', ttl: '30m' });
+
     expect(stderr).not.toContain('warning');
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import type { VaultRoleSource } from '../../src/aws-config/vaultRoleSource';
 import { ConfigError } from '../../src/errors';
+import { NoTokenError } from '../../src/vault/findToken';
 import { createConfigureSandbox, type ConfigureSandbox } from './configureSandbox';
 import { scriptedPrompter } from './scriptedPrompter';
 
@@ -132,6 +133,32 @@ describe('configure on a terminal', () => {
 
     expect(stderr).toContain('Could not list the roles of aws: permission denied. Type the value instead.');
     expect(await readFile(sandbox.profileMap, 'utf8')).toBe('[profile dev]\nvault_role = dev\n');
+  });
+
+  it('ends the Vault failure with one period', async () => {
+    const failing: VaultRoleSource = {
+      listRoles: async () => {
+        throw new Error('HTTP 404: route entry not found.');
+      },
+      readRoleArns: async () => [],
+    };
+    const prompter = scriptedPrompter(['', 'dev', '']);
+
+    const { stderr } = await sandbox.run({ profile: 'dev' }, { prompter, vaultRoles: async () => failing });
+
+    expect(stderr).toContain('Could not list the roles of aws: HTTP 404: route entry not found. Type the value instead.');
+  });
+
+  it('says why roles are not listed without a token', async () => {
+    const prompter = scriptedPrompter(['', 'dev', '', '']);
+    const vaultRoles = async (): Promise<VaultRoleSource> => {
+      throw new NoTokenError('no Vault token found (checked VAULT_TOKEN (unset))');
+    };
+
+    const { stderr } = await sandbox.run({ profile: 'dev' }, { prompter, vaultRoles });
+
+    expect(stderr).toContain('no Vault token found (checked VAULT_TOKEN (unset)), so Vault roles and ARNs cannot be listed; type the values.\n');
+    expect(prompter.questions[1]).toBe('Vault role');
   });
 
   it('writes nothing when the answer is no', async () => {
