@@ -1,4 +1,5 @@
 import { COMMANDS, type CommandSpec } from './completion/commandTable';
+import { closestKey } from './profiles/profileKeys';
 
 /** Positional arguments that yargs names like options in its messages. */
 const POSITIONALS = new Set(['shell', 'command']);
@@ -19,13 +20,22 @@ export function rewriteParserMessage(message: string, args: readonly string[]): 
 
   const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
   if (unknown !== null) {
-    const names = (unknown[1] as string).split(', ').map((name) => asTyped(name, args));
+    const reported = (unknown[1] as string).split(', ');
+    // yargs also reports the camelCase alias of an unknown --kebab-case name, which nobody typed.
+    const typed = reported.filter((name) => !/[A-Z]/.test(name) || !reported.includes(kebabCase(name)));
+    const names = typed.map((name) => asTyped(name, args));
+    if (command === undefined && typed.length > 0 && args.includes(typed[0] as string)) {
+      return `unknown command ${JSON.stringify(typed[0])}; the commands are ${COMMANDS.map((spec) => spec.name).join(', ')}`;
+    }
+
     if (command === 'exec') {
       return `exec does not take ${names.join(', ')}; put the command to run after --, as in "vault-aws exec --profile NAME -- ls -la", so that its options go to the command`;
     }
 
     const listed = command === undefined ? 'the commands and options' : 'its options';
-    return `unknown argument${names.length === 1 ? '' : 's'} ${names.join(', ')}${command === undefined ? '' : ` for ${command}`}; ${help} lists ${listed}`;
+    const guesses = suggestOptions(typed, command);
+    const guess = guesses.length === 0 ? '' : `did you mean ${guesses.join(', ')}? `;
+    return `unknown option${names.length === 1 ? '' : 's'} ${names.join(', ')}${command === undefined ? '' : ` for ${command}`}; ${guess}${help} lists ${listed}`;
   }
 
   if (message.startsWith('Not enough non-option arguments')) {
@@ -83,4 +93,31 @@ function asTyped(name: string, args: readonly string[]): string {
   }
 
   return name.length === 1 ? `-${name}` : `--${name}`;
+}
+
+function kebabCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** Returns the options of `command` that the unknown names are likely misspellings of, as `--name`. */
+function suggestOptions(names: readonly string[], command: string | undefined): string[] {
+  const spec = findCommandSpec(command);
+  if (spec === undefined) {
+    return [];
+  }
+
+  const known = spec.options.map((option) => option.name);
+  const guesses = names.map((name) => closestKey(name, known)).filter((guess): guess is string => guess !== undefined);
+  return [...new Set(guesses)].map((guess) => `--${guess}`);
+}
+
+function findCommandSpec(command: string | undefined): CommandSpec | undefined {
+  let candidates: readonly CommandSpec[] = COMMANDS;
+  let found: CommandSpec | undefined;
+  for (const word of command?.split(' ') ?? []) {
+    found = candidates.find((candidate) => candidate.name === word);
+    candidates = found?.subcommands ?? [];
+  }
+
+  return found;
 }

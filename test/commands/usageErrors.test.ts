@@ -44,7 +44,19 @@ describe('usage error messages', () => {
   it('points an unknown option at its command help', async () => {
     const message = await usageError(['list', '--bogus']);
 
-    expect(message).toBe('vault-aws: unknown argument --bogus for list; "vault-aws list --help" lists its options');
+    expect(message).toBe('vault-aws: unknown option --bogus for list; "vault-aws list --help" lists its options');
+  });
+
+  it('suggests the option a typo is close to, without the camelCase alias', async () => {
+    const message = await usageError(['configure', '--profile', 'z', '--vault-rol', 's3_access']);
+
+    expect(message).toBe('vault-aws: unknown option --vault-rol for configure; did you mean --vault-role? "vault-aws configure --help" lists its options');
+  });
+
+  it('names an unknown command', async () => {
+    const message = await usageError(['nosuchcmd']);
+
+    expect(message).toContain('vault-aws: unknown command "nosuchcmd"; the commands are configure, credential-process');
   });
 
   it('names a missing required option', async () => {
