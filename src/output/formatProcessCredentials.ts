@@ -22,5 +22,6 @@ export function formatProcessCredentials(entry: CacheEntry): string {
 
 /** Formats epoch seconds as `YYYY-MM-DDTHH:MM:SSZ`. */
 export function formatExpiration(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  // toISOString gives `YYYY-MM-DDTHH:MM:SS.mmmZ` for every year from 0 to 9999.
+  return `${new Date(epochSeconds * 1000).toISOString().slice(0, 19)}Z`;
 }
