@@ -33,7 +33,7 @@ const knownSecrets = new Map<string, RegExp>();
 /** Characters of a secret that identify it when a server echoes only its start. */
 const SECRET_PREFIX_LENGTH = 10;
 
-/** Longest value remembered, in characters: above any token, key or session token that is accepted. */
+/** Maximum length of a remembered value, in characters: above any accepted token, key or session token. */
 const MAX_SECRET_LENGTH = 16 * 1024;
 
 /**
@@ -42,7 +42,7 @@ const MAX_SECRET_LENGTH = 16 * 1024;
  * than 6 characters are left alone: hiding them would garble ordinary words.
  */
 export function rememberSecret(value: unknown): void {
-  // Longer values are no token or key that vault-aws accepts, and would make the pattern too large.
+  // A longer value is no token or key that vault-aws accepts, and it would make the pattern too large.
   if (typeof value !== 'string' || value.length < 6 || value.length > MAX_SECRET_LENGTH || knownSecrets.has(value)) {
     return;
   }

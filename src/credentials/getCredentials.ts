@@ -36,9 +36,9 @@ const FAILURE_BACKOFF_MS = 30_000;
 const SHORT_LIFETIME_SECONDS = 25 * 60;
 
 /**
- * Longest wait for Vault, in milliseconds, while cached credentials that are still valid can be
- * served instead: the Rust SDK gave a credential process 5 seconds before smithy-rs
- * release-2026-07-23, and a user's AWS command should not hang on a refresh it can do without.
+ * Maximum wait for Vault or for another process's lock, in milliseconds, while cached credentials
+ * that are still valid can be served instead. The Rust SDK gave a credential process 5 seconds
+ * before smithy-rs release-2026-07-23, and an AWS command should not hang on a refresh it can skip.
  */
 const REFRESH_TIMEOUT_MS = 5_000;
 
