@@ -11,11 +11,15 @@ describe('redact', () => {
     ['its first characters', `denied for ${token.slice(0, 12)}...`],
     ['its base64 form', `b64=${Buffer.from(token).toString('base64')}`],
     ['its URL-encoded form', `t=${encodeURIComponent(token)}`],
+    ['its hex form', `t=${Buffer.from(token).toString('hex')}`],
+    ['both halves split by a line break', `token ${token.slice(0, 11)}\n${token.slice(11)} bad`],
   ])('hides %s', (_name, text) => {
     const hidden = redact(text);
 
     expect(hidden).toContain('[redacted]');
     expect(hidden.toLowerCase()).not.toContain(token.slice(0, 10).toLowerCase());
+    expect(hidden.toLowerCase()).not.toContain(token.slice(-10).toLowerCase());
+    expect(hidden).not.toContain(Buffer.from(token).toString('hex').slice(0, 12));
     expect(hidden).not.toContain(Buffer.from(token).toString('base64').slice(0, 12));
   });
 

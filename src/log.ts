@@ -30,7 +30,7 @@ export function debug(message: string): void {
 /** Patterns for the tokens, keys and passwords of this run, hidden wherever they appear in a message. */
 const knownSecrets = new Map<string, RegExp>();
 
-/** Characters of a secret that identify it when a server echoes only its start. */
+/** Characters of a secret that identify it when a server echoes only its start or its end. */
 const SECRET_PREFIX_LENGTH = 10;
 
 /** Maximum length of a remembered value, in characters: above any accepted token, key or session token. */
@@ -47,12 +47,14 @@ export function rememberSecret(value: unknown): void {
     return;
   }
 
-  // The value in any letter case, cut short, URL-encoded or in base64, as servers echo it.
-  const base64 = Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, '');
-  const forms = [value, encodeURIComponent(value), base64, base64.replace(/\+/g, '-').replace(/\//g, '_')];
+  // The value in any letter case, URL-encoded, in base64 or hex, or cut short or split in two, as servers echo it.
+  const bytes = Buffer.from(value, 'utf8');
+  const base64 = bytes.toString('base64').replace(/=+$/, '');
+  const forms = [value, encodeURIComponent(value), base64, base64.replace(/\+/g, '-').replace(/\//g, '_'), bytes.toString('hex')];
   const alternatives = forms.map(escapeRegExp);
   if (value.length > SECRET_PREFIX_LENGTH) {
     alternatives.push(`${escapeRegExp(value.slice(0, SECRET_PREFIX_LENGTH))}[^\\s"',;]*`);
+    alternatives.push(`[^\\s"',;]*${escapeRegExp(value.slice(-SECRET_PREFIX_LENGTH))}`);
   }
 
   knownSecrets.set(value, new RegExp(alternatives.join('|'), 'gi'));

@@ -24,8 +24,9 @@ export function rewriteParserMessage(message: string, args: readonly string[]): 
     // yargs also reports the camelCase alias of an unknown --kebab-case name, which nobody typed.
     const typed = reported.filter((name) => !/[A-Z]/.test(name) || !reported.includes(kebabCase(name)));
     const names = typed.map((name) => asTyped(name, args));
-    if (command === undefined && typed.length > 0 && args.includes(typed[0] as string)) {
-      return `unknown command ${JSON.stringify(typed[0])}; the commands are ${COMMANDS.map((spec) => spec.name).join(', ')}`;
+    const first = args.find((arg) => !arg.startsWith('-'));
+    if (command === undefined && first !== undefined) {
+      return describeUnknownCommand(first);
     }
 
     if (command === 'exec') {
@@ -49,6 +50,12 @@ export function rewriteParserMessage(message: string, args: readonly string[]): 
 
   const missing = /^Missing required arguments?: (.*)$/s.exec(message);
   if (missing !== null) {
+    // A misspelt required option is reported by yargs as missing; name the typo instead.
+    const misspelt = findMisspeltOption(args, command, (missing[1] as string).split(', '));
+    if (misspelt !== undefined) {
+      return `unknown option ${misspelt.typed}${command === undefined ? '' : ` for ${command}`}; did you mean --${misspelt.option}? ${help} lists its options`;
+    }
+
     const names = (missing[1] as string).split(', ').map((name) => `--${name}`);
     return `missing required option ${names.join(', ')}; ${help} describes ${names.length === 1 ? 'it' : 'them'}`;
   }
@@ -120,4 +127,28 @@ function findCommandSpec(command: string | undefined): CommandSpec | undefined {
   }
 
   return found;
+}
+
+function describeUnknownCommand(word: string): string {
+  const names = COMMANDS.map((spec) => spec.name);
+  const guess = closestKey(word, names);
+  return `unknown command ${JSON.stringify(word)}; ${guess === undefined ? '' : `did you mean ${guess}? `}the commands are ${names.join(', ')}`;
+}
+
+/** Returns an option typed before `--` that is not one of the command's and is close to one of `wanted`. */
+function findMisspeltOption(args: readonly string[], command: string | undefined, wanted: readonly string[]): { typed: string; option: string } | undefined {
+  const end = args.indexOf('--');
+  for (const arg of end === -1 ? args : args.slice(0, end)) {
+    if (!arg.startsWith('-')) {
+      continue;
+    }
+
+    const name = arg.replace(/^-+/, '').split('=')[0] as string;
+    const option = closestKey(name, wanted);
+    if (option !== undefined && option !== name && !(findCommandSpec(command)?.options.some((known) => known.name === name) ?? false)) {
+      return { typed: arg.split('=')[0] as string, option };
+    }
+  }
+
+  return undefined;
 }

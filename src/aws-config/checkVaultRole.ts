@@ -47,7 +47,7 @@ export async function checkVaultRole(request: RoleToCheck, factory: VaultRoleSou
     }
 
     const reason = error instanceof Error ? error.message : String(error);
-    return `${uncheckable}, so the profile is written without that check: ${stripFinalPeriod(reason)}. Run "vault-aws doctor --profile ${request.profile}" once Vault can be reached with a token that may read the role.`;
+    return `${uncheckable}, so the profile is set up without that check: ${stripFinalPeriod(reason)}. Run "vault-aws doctor --profile ${request.profile}" once Vault can be reached with a token that may read the role.`;
   }
 
   judgeRoleArn(request, arns);

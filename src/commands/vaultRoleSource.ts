@@ -1,7 +1,7 @@
 import type { VaultRoleSource, VaultRoleSourceFactory } from '../aws-config/vaultRoleSource';
 import { DEFAULT_VAULT_ADDRESS } from '../profiles/resolveProfile';
 import { findToken } from '../vault/findToken';
-import { readClientOptions } from '../vault/readClientOptions';
+import { readClientOptions, withTimeoutLimit } from '../vault/readClientOptions';
 import { readNonEmptyVaultVariable } from '../vault/readVaultVariable';
 import { createVaultClient } from '../vault/vaultClient';
 
@@ -24,8 +24,7 @@ export function createVaultRoleSourceFactory(env: Environment = process.env): Va
     const address = target.vaultAddr ?? readNonEmptyVaultVariable(env, 'AGENT_ADDR')?.value ?? readNonEmptyVaultVariable(env, 'ADDR')?.value ?? DEFAULT_VAULT_ADDRESS;
     const namespace = target.vaultNamespace ?? readNonEmptyVaultVariable(env, 'NAMESPACE')?.value;
     const options = readClientOptions(env, { address, namespace });
-    const timeoutMs = options.timeoutMs > 0 ? Math.min(options.timeoutMs, ROLE_LOOKUP_TIMEOUT_MS) : ROLE_LOOKUP_TIMEOUT_MS;
-    const client = createVaultClient({ ...options, timeoutMs });
+    const client = createVaultClient(withTimeoutLimit(options, ROLE_LOOKUP_TIMEOUT_MS, 'on reading the Vault role in configure'));
 
     const source: VaultRoleSource = {
       async listRoles(mount) {

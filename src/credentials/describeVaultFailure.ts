@@ -57,6 +57,10 @@ function hintFor(error: VaultRequestError, profile: ResolvedProfile, tokenSource
     return `Vault rejected the token${source} as invalid or expired; run "vault login" to get a new one`;
   }
 
+  if (error.isPermissionDenied && /^auth\/.+\/login$/.test(error.path)) {
+    return `Vault rejected the login at ${error.path}; check the login settings (auth_role, role_id, secret_id_file, jwt_file or username) in ${where} and the credentials they name`;
+  }
+
   if (error.isPermissionDenied) {
     return `The token${source} lacks the "update" capability on ${error.path}, or it has expired; check with "vault token capabilities ${error.path}"`;
   }
@@ -81,7 +85,7 @@ function hintFor(error: VaultRequestError, profile: ResolvedProfile, tokenSource
     return `Set role_arn in ${where} to one of the ARNs the Vault role allows`;
   }
 
-  if (error.status === 400 && /exceeds the MaxSessionDuration|1 hour session limit|minimum field value of 900/.test(text)) {
+  if (error.status === 400 && /exceeds the MaxSessionDuration|1 hour session limit|minimum field value of 900|durationSeconds.*less than or equal to/.test(text)) {
     return `AWS refused the requested lifetime of ${profile.ttlSeconds} s; change ttl in ${where}`;
   }
 

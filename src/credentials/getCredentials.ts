@@ -9,7 +9,7 @@ import { writeCacheFile } from '../cache/writeCacheFile';
 import { CacheError, VaultAwsError } from '../errors';
 import { debug } from '../log';
 import type { ResolvedProfile } from '../profiles/resolveProfile';
-import { readClientOptions, type VaultClientOptions } from '../vault/readClientOptions';
+import { readClientOptions, withTimeoutLimit, type VaultClientOptions } from '../vault/readClientOptions';
 import { describeVaultFailure } from './describeVaultFailure';
 import { fetchCredentials } from './fetchCredentials';
 import { fingerprintOf } from './fingerprint';
@@ -169,8 +169,7 @@ async function lockCache(directory: string, path: string, deadline: number | und
 }
 
 function withRefreshTimeout(clientOptions: VaultClientOptions): VaultClientOptions {
-  const bounded = clientOptions.timeoutMs > 0 ? Math.min(clientOptions.timeoutMs, REFRESH_TIMEOUT_MS) : REFRESH_TIMEOUT_MS;
-  return { ...clientOptions, timeoutMs: bounded };
+  return withTimeoutLimit(clientOptions, REFRESH_TIMEOUT_MS, 'on a refresh while cached credentials are still valid');
 }
 
 async function fetchOrDescribe(options: GetCredentialsOptions, clientOptions: VaultClientOptions): Promise<Awaited<ReturnType<typeof fetchCredentials>>> {

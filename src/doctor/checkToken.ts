@@ -39,7 +39,7 @@ export async function checkTokenLookup(client: VaultClient, token: FoundToken, n
     }
 
     if (error instanceof VaultRequestError && error.isPermissionDenied) {
-      return [finding.warn('token.valid', 'the token may not look itself up (permission denied on auth/token/lookup-self), so its lifetime and policies are unknown', 'add the default policy to the token')];
+      return [finding.warn('token.valid', 'the token may not look itself up (permission denied on auth/token/lookup-self), so its lifetime and policies are unknown', 'use a token created with the default policy (it allows auth/token/lookup-self), for example from "vault login"')];
     }
 
     const found = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-import { readClientOptions, type VaultClientOptions } from '../vault/readClientOptions';
+import { readClientOptions, withTimeoutLimit, type VaultClientOptions } from '../vault/readClientOptions';
 import { createVaultClient, type VaultClient } from '../vault/vaultClient';
 
 type Environment = Record<string, string | undefined>;
@@ -13,6 +13,5 @@ const DOCTOR_TIMEOUT_MS = 15_000;
  */
 export function createDoctorClient(env: Environment, target: Parameters<typeof readClientOptions>[1]): VaultClient {
   const options: VaultClientOptions = readClientOptions(env, target);
-  const timeoutMs = options.timeoutMs > 0 ? Math.min(options.timeoutMs, DOCTOR_TIMEOUT_MS) : DOCTOR_TIMEOUT_MS;
-  return createVaultClient({ ...options, maxRetries: 0, timeoutMs });
+  return createVaultClient({ ...withTimeoutLimit(options, DOCTOR_TIMEOUT_MS, 'on each doctor request'), maxRetries: 0 });
 }

@@ -80,21 +80,21 @@ describe('checkRoleTtl', () => {
     const finding = checkRoleTtl(profile(), { max_sts_ttl: 43200 });
 
     expect(finding.status).toBe('pass');
-    expect(finding.found).toBe('ttl 1h 0m; max_sts_ttl 12h 0m');
+    expect(finding.found).toBe('ttl 1h; max_sts_ttl 12h');
   });
 
   it('fails a ttl above max_sts_ttl', () => {
     const finding = checkRoleTtl(profile({ ttlSeconds: 7200 }), { max_sts_ttl: 3600 });
 
     expect(finding.status).toBe('fail');
-    expect(finding.found).toBe('ttl 2h 0m is above the role\'s max_sts_ttl of 1h 0m, so Vault issues credentials for 1h 0m only');
+    expect(finding.found).toBe('ttl 2h is above the role\'s max_sts_ttl of 1h, so Vault issues credentials for 1h only');
   });
 
   it('warns about a ttl under 30 minutes', () => {
     const finding = checkRoleTtl(profile({ ttlSeconds: 1740 }), undefined);
 
     expect(finding.status).toBe('warn');
-    expect(finding.found).toContain('ttl 29m 0s is under 30m');
+    expect(finding.found).toContain('ttl 29m is under 30m');
     expect(finding.fix).toContain('to 30m or more');
   });
 
@@ -103,7 +103,7 @@ describe('checkRoleTtl', () => {
   });
 
   it('passes without max_sts_ttl', () => {
-    expect(checkRoleTtl(profile(), { max_sts_ttl: 0 }).found).toBe('ttl 1h 0m; the role sets no max_sts_ttl');
-    expect(checkRoleTtl(profile(), undefined).found).toBe('ttl 1h 0m; the role\'s max_sts_ttl was not read');
+    expect(checkRoleTtl(profile(), { max_sts_ttl: 0 }).found).toBe('ttl 1h; the role sets no max_sts_ttl');
+    expect(checkRoleTtl(profile(), undefined).found).toBe('ttl 1h; the role\'s max_sts_ttl was not read');
   });
 });

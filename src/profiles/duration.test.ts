@@ -23,7 +23,7 @@ describe('parseDurationSeconds', () => {
 describe('formatDuration', () => {
   it('formats hours, minutes and seconds', () => {
     expect(formatDuration(3599)).toBe('59m 59s');
-    expect(formatDuration(7200)).toBe('2h 0m');
+    expect(formatDuration(7200)).toBe('2h');
     expect(formatDuration(45)).toBe('45s');
     expect(formatDuration(-3)).toBe('0s');
   });

@@ -40,9 +40,14 @@ export function formatDuration(seconds: number): string {
   const hours = Math.floor(whole / 3600);
   const minutes = Math.floor((whole % 3600) / 60);
   const rest = whole % 60;
+  // A zero part is left out: `36h`, `15m`, but `1h 5m` and `58m 56s`.
   if (hours > 0) {
-    return `${hours}h ${minutes}m`;
+    return minutes > 0 ? `${hours}h ${minutes}m` : `${hours}h`;
   }
 
-  return minutes > 0 ? `${minutes}m ${rest}s` : `${rest}s`;
+  if (minutes > 0) {
+    return rest > 0 ? `${minutes}m ${rest}s` : `${minutes}m`;
+  }
+
+  return `${rest}s`;
 }

@@ -148,6 +148,13 @@ describe('resolveProfile', () => {
     expect(error.message).toContain('line 3: "ttl = 2h" is indented deeper than the key before it');
   });
 
+  it('notes an ignored section when the profile is missing', () => {
+    const error = errorOf(() => resolve('[profile ok]\nvault_role = r\n[profle p1]\nvault_role = s\n', 'p1'));
+
+    expect(error.message).toContain('is not in the profile map');
+    expect(error.message).toContain('(note: line 3: section [profle p1] is not [profile NAME] or [vault] and is ignored)');
+  });
+
   it('points at a misspelt vault_role', () => {
     const error = errorOf(() => resolve('[profile p]\nttl = 2h\nvault_rol = r\n', 'p'));
 

@@ -205,5 +205,8 @@ function missingProfileMessage(map: ProfileMap, profile: string): string {
     return `profile "${profile}" is not in the profile map ${map.path} (${list}), which has errors: ${details}`;
   }
 
-  return `profile "${profile}" is not in the profile map ${map.path} (${list}); add it with "vault-aws configure --profile ${profile} --vault-role ROLE"`;
+  // A misspelt header such as [profle x] is ignored with a warning, which explains the missing profile.
+  const ignored = map.problems.filter((problem) => problem.severity === 'warning' && problem.message.startsWith('section ['));
+  const note = ignored.length === 0 ? '' : ` (note: ${ignored.map((problem) => `line ${problem.lineNumber}: ${problem.message}`).join('; ')})`;
+  return `profile "${profile}" is not in the profile map ${map.path} (${list})${note}; add it with "vault-aws configure --profile ${profile} --vault-role ROLE"`;
 }

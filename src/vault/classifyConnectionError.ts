@@ -23,12 +23,12 @@ const TLS_VERIFY_CODES = new Set([
  * certificate that does not verify, a client certificate the server rejects and a proxy that
  * refuses the tunnel fail the same way on every attempt.
  */
-export function classifyConnectionError(error: unknown, timeoutMs: number, address: string, fail: Fail): VaultRequestError {
+export function classifyConnectionError(error: unknown, timeout: { timeoutMs: number; timeoutSource: string }, address: string, fail: Fail): VaultRequestError {
   const code = String((error as NodeJS.ErrnoException).code ?? '');
   const name = (error as Error).name;
   const proxy = (error as { proxy?: string }).proxy;
   if (name === 'TimeoutError' || name === 'AbortError' || code === 'ABORT_ERR') {
-    return fail({ kind: 'timeout', detail: `no complete answer within ${timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${address} is up`, cause: error });
+    return fail({ kind: 'timeout', detail: describeTimeout(timeout, address), cause: error });
   }
 
   // The server answered, but not with something a Vault server sends; asking again gets the same.
@@ -62,4 +62,9 @@ export function classifyConnectionError(error: unknown, timeoutMs: number, addre
   }
 
   return fail({ kind: 'connection', detail: `cannot reach Vault (${reason}); check the address and that Vault is running`, cause: error });
+}
+
+/** Says that a call timed out, after how long, what set that limit, and what to check. */
+export function describeTimeout(timeout: { timeoutMs: number; timeoutSource: string }, address: string): string {
+  return `timed out after ${timeout.timeoutMs / 1000} s without a complete response (${timeout.timeoutSource}); check that Vault at ${address} is up`;
 }

@@ -1,6 +1,7 @@
 import { readProxySettings, type ProxySettings } from './proxy/readProxySettings';
 import { readTlsSettings, type CaCertOverride, type TlsSettings } from './readTlsSettings';
 import { readMaxRetries, readTimeoutSeconds, readVaultBool } from './readScalarSettings';
+import { readNonEmptyVaultVariable } from './readVaultVariable';
 
 export type { TlsSettings } from './readTlsSettings';
 
@@ -11,6 +12,8 @@ export interface VaultClientOptions {
   namespace: string | undefined;
   /** Bound on a whole call, retries and waits included; 0 means no bound. */
   timeoutMs: number;
+  /** What set `timeoutMs`, for the message when a call times out. */
+  timeoutSource: string;
   /** Retries after the first attempt. */
   maxRetries: number;
   followRedirects: boolean;
@@ -31,9 +34,22 @@ export function readClientOptions(
     address: target.address,
     namespace: target.namespace,
     timeoutMs: readTimeoutSeconds(env) * 1000,
+    timeoutSource: readNonEmptyVaultVariable(env, 'CLIENT_TIMEOUT')?.variable ?? 'the default; VAULT_CLIENT_TIMEOUT changes it',
     maxRetries: readMaxRetries(env),
     followRedirects: !readVaultBool(env, 'DISABLE_REDIRECTS', false),
     tls: readTlsSettings(env, target.caCert),
     proxy: readProxySettings(env),
   };
+}
+
+/**
+ * Returns options whose timeout is at most `limitMs`. When the limit applies, timeout messages
+ * name it by `purpose` ("on a refresh", ...), since VAULT_CLIENT_TIMEOUT did not set it.
+ */
+export function withTimeoutLimit(options: VaultClientOptions, limitMs: number, purpose: string): VaultClientOptions {
+  if (options.timeoutMs > 0 && options.timeoutMs <= limitMs) {
+    return options;
+  }
+
+  return { ...options, timeoutMs: limitMs, timeoutSource: `the ${limitMs / 1000} s limit ${purpose}` };
 }

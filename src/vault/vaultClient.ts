@@ -1,5 +1,5 @@
 import { debug, rememberSecret } from '../log';
-import { classifyConnectionError } from './classifyConnectionError';
+import { classifyConnectionError, describeTimeout } from './classifyConnectionError';
 import { isRedirect, redirectTarget } from './redirectTarget';
 import { chooseProxy } from './proxy/chooseProxy';
 import type { VaultClientOptions } from './readClientOptions';
@@ -61,7 +61,7 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
   for (;;) {
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
-      throw fail({ kind: 'timeout', detail: `no complete answer within ${options.timeoutMs / 1000} s (VAULT_CLIENT_TIMEOUT); check that Vault at ${options.address} is up` });
+      throw fail({ kind: 'timeout', detail: describeTimeout(options, options.address) });
     }
 
     const proxy = socketPath === undefined ? chooseProxy(options.proxy, url) : undefined;
@@ -79,7 +79,7 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
         signal: AbortSignal.timeout(Math.min(remaining, 2_147_483_647)),
       });
     } catch (error) {
-      const failure = classifyConnectionError(error, options.timeoutMs, options.address, fail);
+      const failure = classifyConnectionError(error, options, options.address, fail);
       if (failure.kind !== 'connection' || retry >= options.maxRetries) {
         throw failure;
       }

@@ -154,7 +154,7 @@ describe('Vault failures with cached credentials', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).AccessKeyId).toBe(JSON.parse(first.stdout).AccessKeyId);
     expect(result.stderr).toContain('refresh failed');
-    expect(result.stderr).toContain('no complete answer within 5 s');
+    expect(result.stderr).toContain('timed out after 5 s without a complete response (the 5 s limit on a refresh while cached credentials are still valid)');
   });
 
   it('serves still-valid credentials when a lock holder takes too long', async () => {

@@ -119,7 +119,7 @@ describe('list', () => {
     expect(result.stdout).not.toContain('\u001b[');
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(/^PROFILE\s+VAULT ROLE\s+MOUNT\s+ACCOUNT\s+AWS ROLE\s+VAULT ADDRESS\s+CACHE\s+AWS CONFIG$/);
-    expect(lines[1]).toMatch(/^b-s3\s+s3_access\s+aws\s+083674922126\s+team\/vault-role-bucket-access\s+https:\/\/127\.0\.0\.1:8200\s+fresh, (?:1h 0m|59m \d+s) left\s+ok$/);
+    expect(lines[1]).toMatch(/^b-s3\s+s3_access\s+aws\s+083674922126\s+team\/vault-role-bucket-access\s+https:\/\/127\.0\.0\.1:8200\s+fresh, (?:1h|59m \d+s) left\s+ok$/);
     expect(result.stdout).toContain('broken: ttl in [profile broken]');
     expect(result.stdout).toContain('nowhere: ');
   });

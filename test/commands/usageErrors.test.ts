@@ -53,6 +53,18 @@ describe('usage error messages', () => {
     expect(message).toBe('vault-aws: unknown option --vault-rol for configure; did you mean --vault-role? "vault-aws configure --help" lists its options');
   });
 
+  it('suggests a command for a typo followed by options', async () => {
+    const message = await usageError(['credential-proces', '--profile', 'x']);
+
+    expect(message).toContain('vault-aws: unknown command "credential-proces"; did you mean credential-process?');
+  });
+
+  it('names a misspelt required option instead of calling it missing', async () => {
+    const message = await usageError(['exec', '--profil', 'x', '--', 'true']);
+
+    expect(message).toBe('vault-aws: unknown option --profil for exec; did you mean --profile? "vault-aws exec --help" lists its options');
+  });
+
   it('names an unknown command', async () => {
     const message = await usageError(['nosuchcmd']);
 

@@ -88,7 +88,7 @@ describe('configure ttl warning', () => {
   it('warns about a ttl under 30 minutes and writes it', async () => {
     const { stderr } = await sandbox.run({ profile: 'dev', vaultRole: 'dev', ttl: '16m' });
 
-    expect(stderr).toContain('vault-aws: warning: ttl 16m 0s is under 30m');
+    expect(stderr).toContain('vault-aws: warning: ttl 16m is under 30m');
     expect(stderr).toContain('Pass --ttl 30m or more');
     expect(await readFile(sandbox.profileMap, 'utf8')).toBe('[profile dev]\nvault_role = dev\nttl = 16m\n');
   });
@@ -98,7 +98,7 @@ describe('configure ttl warning', () => {
 
     const { stderr } = await sandbox.run({ profile: 'dev', region: 'eu-west-1' });
 
-    expect(stderr).toContain('warning: ttl 20m 0s is under 30m');
+    expect(stderr).toContain('warning: ttl 20m is under 30m');
   });
 
   it('stays quiet from 30 minutes on', async () => {

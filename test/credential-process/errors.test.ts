@@ -174,7 +174,7 @@ describe('credential-process Vault errors', () => {
       const started = Date.now();
       const result = await runWith(PROFILE, { VAULT_CLIENT_TIMEOUT: '1s' });
 
-      expectFailure(result, 1, 'no complete answer within 1 s', 'VAULT_CLIENT_TIMEOUT');
+      expectFailure(result, 1, 'timed out after 1 s without a complete response (VAULT_CLIENT_TIMEOUT)');
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
       vault.clearFaults();

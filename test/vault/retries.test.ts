@@ -200,7 +200,7 @@ describe('vault client deadline', () => {
     const failure = await failureOf(createVaultClient(options).request(request));
 
     expect(failure.kind).toBe('timeout');
-    expect(failure.message).toContain('no complete answer within 1 s');
+    expect(failure.message).toContain('timed out after 1 s without a complete response');
     expect(Date.now() - started).toBeLessThan(1800);
   });
 });
