@@ -9,6 +9,8 @@ export interface RoleToCheck {
   role: string;
   /** Undefined when the profile sends no role_arn. */
   roleArn: string | undefined;
+  /** Where roleArn comes from, for messages: `--role-arn` unless given. */
+  roleArnSource?: string;
 }
 
 /**
@@ -69,7 +71,9 @@ function judgeRoleArn(request: RoleToCheck, arns: string[]): void {
   }
 
   if (roleArn !== undefined && !arns.includes(roleArn)) {
-    throw new UsageError(`Invalid --role-arn ${JSON.stringify(roleArn)}: the Vault role ${mount}/roles/${role} allows only ${listed}. Pass --role-arn with one of them.`);
+    const source = request.roleArnSource ?? '--role-arn';
+    const choice = arns.length === 1 ? `Pass --role-arn ${arns[0] as string}, or --role-arn "" to leave role_arn out, since the role has a single ARN` : 'Pass --role-arn with one of them';
+    throw new UsageError(`Invalid role_arn ${JSON.stringify(roleArn)} from ${source}: the Vault role ${mount}/roles/${role} allows only ${listed}. ${choice}.`);
   }
 }
 
@@ -85,6 +89,11 @@ async function describeMissingRole(request: RoleToCheck, error: VaultRequestErro
     const names = await listRoles();
     roles = names.length === 0 ? `Vault lists no roles under ${mount}/` : `the roles under ${mount}/ are ${names.join(', ')}`;
   } catch (listError) {
+    if (listError instanceof VaultRequestError && listError.status === 404) {
+      // Vault answers a LIST that finds no keys with 404.
+      return new UsageError(`Invalid --vault-role ${JSON.stringify(role)}: the mount ${mount}/ has no roles yet. Create the role with "vault write ${mount}/roles/${role} ..." first.`, { cause: error });
+    }
+
     const reason = listError instanceof Error ? listError.message : String(listError);
     roles = `the roles under ${mount}/ could not be listed (${stripFinalPeriod(reason)})`;
   }

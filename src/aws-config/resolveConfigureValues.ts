@@ -98,6 +98,7 @@ export async function resolveConfigureValues(profile: string, flagValues: Config
       mount: (resolved.vaultMount ?? current.vaultMount) || DEFAULT_VAULT_MOUNT,
       role: resolved.vaultRole ?? current.vaultRole ?? '',
       roleArn: roleArn === '' ? undefined : roleArn,
+      roleArnSource: resolved.roleArn === undefined ? `role_arn in [profile ${profile}] of ${context.files.profileMap.path}` : '--role-arn',
     };
     const warning = await checkVaultRole(request, context.vaultRoles, vaultTarget(resolved, current));
     if (warning !== undefined) {

@@ -64,7 +64,7 @@ describe('configure without a terminal, Vault reachable', () => {
     const { result, sandbox } = await runConfigure(['--profile', 'm', '--vault-role', 'multi', '--role-arn', 'arn:aws:iam::999999999999:role/x']);
 
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('Invalid --role-arn "arn:aws:iam::999999999999:role/x"');
+    expect(result.stderr).toContain('Invalid role_arn "arn:aws:iam::999999999999:role/x" from --role-arn');
     expect(result.stderr).toContain(`${FIRST_ARN}, ${SECOND_ARN}`);
     expect(existsSync(sandbox.profileMapPath)).toBe(false);
   });
@@ -95,6 +95,26 @@ describe('configure without a terminal, Vault reachable', () => {
 
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Missing --role-arn');
+  });
+
+  it('names the profile map as the source of a stale ARN', async () => {
+    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    sandbox.writeProfileMap('[profile m]\nvault_role = multi\nrole_arn = arn:aws:iam::999999999999:role/zzz\n');
+
+    const result = await sandbox.run(['configure', '--profile', 'm', '--vault-role', 's3_access'], {}, { input: '' });
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`from role_arn in [profile m] of ${sandbox.profileMapPath}`);
+    expect(result.stderr).toContain(`Pass --role-arn ${FIRST_ARN}, or --role-arn "" to leave role_arn out`);
+  });
+
+  it('says that a mount has no roles yet', async () => {
+    vault.mountAwsEngine('empty');
+
+    const { result } = await runConfigure(['--profile', 'm', '--vault-role', 'x', '--vault-mount', 'empty']);
+
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the mount empty/ has no roles yet');
   });
 
   it('checks under --dry-run too', async () => {
