@@ -41,10 +41,13 @@ const HASHED_NAME_PREFIX_BYTES = 120;
  * SHA-256 prefix of the profile name; `~` is always escaped, so the two forms never collide.
  */
 export function entryFileName(profile: string): string {
-  const escaped = Array.from(new TextEncoder().encode(profile), (byte) => {
-    const character = String.fromCharCode(byte);
-    return /[A-Za-z0-9_.@-]/.test(character) ? character : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }).join('');
+  // Most names need no escaping; skipping the byte-by-byte pass saves time on every cache hit.
+  const escaped = /^[A-Za-z0-9_.@-]*$/.test(profile)
+    ? profile
+    : Array.from(Buffer.from(profile, 'utf8'), (byte) => {
+        const character = String.fromCharCode(byte);
+        return /[A-Za-z0-9_.@-]/.test(character) ? character : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+      }).join('');
   const name = `profile-${escaped}.json`;
   if (name.length <= MAX_ENTRY_FILE_NAME_BYTES) {
     return name;
