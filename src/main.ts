@@ -3,9 +3,10 @@ import { enableDebug } from './log';
 import { serveFromCache } from './serveFromCache';
 
 /*
- * The executable. `credential-process --profile NAME` runs on every AWS CLI call, so this file serves
- * a cache hit with Node's built-in modules only. A miss loads credential-process.cjs beside this
- * file (the Vault client, cache writes and the lock); every other command loads cli.cjs.
+ * The program behind the executable (dist/hit-path.cjs, run by dist/main.cjs with V8's code cache).
+ * `credential-process --profile NAME` runs on every AWS CLI call, so this file serves a cache hit
+ * with Node's built-in modules only. A miss loads credential-process.cjs beside this file (the
+ * Vault client, cache writes and the lock); every other command loads cli.cjs.
  */
 
 // A warning on stderr breaks the AWS SDK for C++, which parses stderr together with stdout.

@@ -36,4 +36,15 @@ describe('formatExpiration', () => {
     expect(formatExpiration(1_767_325_845)).toBe('2026-01-02T03:50:45Z');
     expect(formatExpiration(253_402_300_799)).toBe('9999-12-31T23:59:59Z');
   });
+
+  it('agrees with Date for leap days, era ends and random moments', () => {
+    const moments = [951_782_400, 951_868_799, 4_107_542_400, -62_135_596_800, 1_709_164_800];
+    for (let index = 0; index < 2000; index += 1) {
+      moments.push(Math.floor(Math.random() * 253_402_300_799));
+    }
+
+    for (const seconds of moments) {
+      expect(formatExpiration(seconds), String(seconds)).toBe(`${new Date(seconds * 1000).toISOString().slice(0, 19)}Z`);
+    }
+  });
 });
