@@ -21,7 +21,7 @@ export function rewriteParserMessage(message: string, args: readonly string[]): 
   const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
   if (unknown !== null) {
     const reported = (unknown[1] as string).split(', ');
-    // yargs also reports the camelCase alias of an unknown --kebab-case name, which nobody typed.
+    // yargs also reports the camelCase alias of an unknown --kebab-case name, which the user did not type.
     const typed = reported.filter((name) => !/[A-Z]/.test(name) || !reported.includes(kebabCase(name)));
     const names = typed.map((name) => asTyped(name, args));
     const first = args.find((arg) => !arg.startsWith('-'));
@@ -135,8 +135,8 @@ function describeUnknownCommand(word: string): string {
   return `unknown command ${JSON.stringify(word)}; ${guess === undefined ? '' : `did you mean ${guess}? `}the commands are ${names.join(', ')}`;
 }
 
-/** Returns an option typed before `--` that is not one of the command's and is close to one of `wanted`. */
-function findMisspeltOption(args: readonly string[], command: string | undefined, wanted: readonly string[]): { typed: string; option: string } | undefined {
+/** Returns an option typed before `--` that is not one of the command's and is close to one of `expected`. */
+function findMisspeltOption(args: readonly string[], command: string | undefined, expected: readonly string[]): { typed: string; option: string } | undefined {
   const end = args.indexOf('--');
   for (const arg of end === -1 ? args : args.slice(0, end)) {
     if (!arg.startsWith('-')) {
@@ -144,7 +144,7 @@ function findMisspeltOption(args: readonly string[], command: string | undefined
     }
 
     const name = arg.replace(/^-+/, '').split('=')[0] as string;
-    const option = closestKey(name, wanted);
+    const option = closestKey(name, expected);
     if (option !== undefined && option !== name && !(findCommandSpec(command)?.options.some((known) => known.name === name) ?? false)) {
       return { typed: arg.split('=')[0] as string, option };
     }

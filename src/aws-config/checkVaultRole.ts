@@ -9,7 +9,7 @@ export interface RoleToCheck {
   role: string;
   /** Undefined when the profile sends no role_arn. */
   roleArn: string | undefined;
-  /** Where roleArn comes from, for messages: `--role-arn` unless given. */
+  /** The source of roleArn, for messages: `--role-arn` unless given. */
   roleArnSource?: string;
 }
 
@@ -90,7 +90,7 @@ async function describeMissingRole(request: RoleToCheck, error: VaultRequestErro
     roles = names.length === 0 ? `Vault lists no roles under ${mount}/` : `the roles under ${mount}/ are ${names.join(', ')}`;
   } catch (listError) {
     if (listError instanceof VaultRequestError && listError.status === 404) {
-      // Vault answers a LIST that finds no keys with 404.
+      // Vault responds with 404 to a LIST that finds no keys.
       return new UsageError(`Invalid --vault-role ${JSON.stringify(role)}: the mount ${mount}/ has no roles yet. Create the role with "vault write ${mount}/roles/${role} ..." first.`, { cause: error });
     }
 

@@ -63,9 +63,9 @@ function setIfAnswered(values: ConfigureValues, field: keyof ConfigureValues, an
 interface Offered {
   choices: readonly string[];
   strict: boolean;
-  /** Where the choices come from, for the message about another answer. */
+  /** The source of the choices, for the message about an answer outside them. */
   where?: string;
-  /** What to type instead of a number: "name" unless given. */
+  /** The kind of value typed instead of a number: "name" unless given. */
   noun?: string;
 }
 

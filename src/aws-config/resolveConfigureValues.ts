@@ -109,7 +109,7 @@ export async function resolveConfigureValues(profile: string, flagValues: Config
   return { values: resolved, warnings };
 }
 
-/** Opens the role source for the prompts; when that fails, says why the choices are not listed. */
+/** Opens the role source for the prompts; when that fails, reports why the choices are not listed. */
 async function openRoleSource(context: ResolveContext, target: VaultTarget): Promise<VaultRoleSource | undefined> {
   try {
     return await context.vaultRoles?.(target);

@@ -11,7 +11,7 @@ import type { FileChange } from './planConfigure';
 /**
  * Writes the planned changes. It first takes the lock of every file and checks each one: that it
  * still contains what the plan was computed from (an edit by hand, or by another configure while
- * this one waited for an answer, stops the write instead of being lost), and that it can be
+ * this one waited at its prompt, stops the write instead of being lost), and that it can be
  * replaced. Only then does it write, so a problem found before writing leaves every file unchanged.
  *
  * @throws ConfigError naming the file, and the files already written when a later write fails.

@@ -25,7 +25,7 @@ export interface CacheEntry {
 export const MAX_ENTRY_BYTES = 64 * 1024;
 
 /**
- * Longest entry file name, in bytes. The longest name derived from it, a failure record's
+ * Maximum entry file name length, in bytes. The longest name derived from it, a failure record's
  * temporary file (`.failure.PID.HEX.tmp`, at most 33 bytes more), must stay within the 255 bytes
  * that Linux, macOS and Windows file systems allow.
  */
@@ -60,7 +60,7 @@ export function entryFileName(profile: string): string {
 }
 
 /**
- * The profile name of an entry file name, or undefined for any other file and for the hashed form
+ * Returns the profile name of an entry file name, or undefined for any other file and for the hashed form
  * of a long name. Only for display: the entry's own `profile` field is what counts.
  */
 export function profileOfFileName(name: string): string | undefined {
@@ -127,8 +127,8 @@ export function entryPath(cacheDirectory: string, profile: string): string {
 }
 
 /**
- * Returns the entry in `text`, or undefined when it is not a complete entry of this format or holds
- * values that Vault's answer would not have passed with.
+ * Returns the entry in `text`, or undefined when it is not a complete entry of this format, or when it
+ * contains values that Vault's response would not have passed with.
  */
 export function parseCacheEntry(text: string): CacheEntry | undefined {
   let value: unknown;

@@ -10,6 +10,7 @@ import { obtainLoginToken } from '../vault/login/obtainLoginToken';
 import { openBrowser } from '../vault/login/oidc/openBrowser';
 import { readClientOptions } from '../vault/readClientOptions';
 import { createVaultClient } from '../vault/vaultClient';
+import { formatExpiration } from '../output/formatProcessCredentials';
 
 type Environment = Record<string, string | undefined>;
 
@@ -47,7 +48,7 @@ export async function login(options: LoginOptions): Promise<void> {
     prompter.close();
   }
 
-  const until = expiresAt === undefined ? 'without expiry' : `until ${new Date(expiresAt).toISOString().replace(/\.\d{3}Z$/, 'Z')}`;
+  const until = expiresAt === undefined ? 'without expiry' : `until ${formatExpiration(Math.floor(expiresAt / 1000))}`;
   const sharing = profilesSharingLogin(map, profile, env);
   prompter.tell(`Logged in to Vault at ${profile.address} with ${profile.login.method} (auth/${profile.login.mount}). The token is cached ${until} for the profiles ${sharing.join(', ')}.`);
 }

@@ -3,11 +3,11 @@ import { createVaultClient, type VaultClient } from '../vault/vaultClient';
 
 type Environment = Record<string, string | undefined>;
 
-/** Longest wait for one doctor request, in milliseconds; VAULT_CLIENT_TIMEOUT lowers it. */
+/** Maximum wait for one doctor request, in milliseconds; VAULT_CLIENT_TIMEOUT lowers it. */
 const DOCTOR_TIMEOUT_MS = 15_000;
 
 /**
- * Creates a Vault client for diagnosis: without retries, so that every answer is reported as it
+ * Creates a Vault client for diagnosis: without retries, so that every response is reported as it
  * came, and with a short timeout, so that an unreachable address does not stall the report.
  * Throws a ConfigError for invalid VAULT_* settings.
  */

@@ -4,12 +4,12 @@ export type FindingStatus = 'pass' | 'warn' | 'fail' | 'skip';
 export interface Finding {
   /** Stable identifier for scripts, `group.name`: `vault.sealed`, `role.ttl`. */
   check: string;
-  /** What was checked: a Vault address, `profile b-s3`, a file or directory path. */
+  /** The subject of the check: a Vault address, `profile b-s3`, a file or directory path. */
   subject: string;
   status: FindingStatus;
-  /** What the check found, in one line. */
+  /** The check's result, in one line. */
   found: string;
-  /** What to do about a warning or failure. */
+  /** The fix for a warning or failure. */
   fix?: string;
 }
 

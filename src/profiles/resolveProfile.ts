@@ -26,7 +26,7 @@ export interface ResolvedProfile {
   profile: string;
   mapPath: string;
   address: string;
-  /** Where the address came from, for messages: `vault_addr in [profile x]`, `VAULT_ADDR`, ... */
+  /** The address's source, for messages: `vault_addr in [profile x]`, `VAULT_ADDR`, ... */
   addressSource: string;
   namespace: string | undefined;
   mount: string;

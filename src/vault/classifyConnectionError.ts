@@ -31,9 +31,9 @@ export function classifyConnectionError(error: unknown, timeout: { timeoutMs: nu
     return fail({ kind: 'timeout', detail: describeTimeout(timeout, address), cause: error });
   }
 
-  // The server answered, but not with something a Vault server sends; asking again gets the same.
+  // The server responded, but not as a Vault server does, so a retry would get the same response.
   if (code === 'ERESPONSETOOLARGE') {
-    return fail({ kind: 'invalid-response', detail: `the server sent ${(error as Error).message}, more than any Vault answer; check that the address points at Vault`, cause: error });
+    return fail({ kind: 'invalid-response', detail: `the server sent ${(error as Error).message}, more than any Vault response; check that the address points at Vault`, cause: error });
   }
 
   if (code.startsWith('HPE_')) {

@@ -11,7 +11,7 @@ type Environment = Record<string, string | undefined>;
 
 export interface FoundToken {
   token: string;
-  /** Where it came from, for messages: `VAULT_TOKEN`, `token helper /path`, `/home/u/.vault-token`. */
+  /** The token's source, for messages: `VAULT_TOKEN`, `token helper /path`, `/home/u/.vault-token`. */
   source: string;
 }
 
@@ -73,7 +73,13 @@ function runTokenHelper(path: string, env: Environment): Promise<string> {
     execFile(path, ['get'], { env: env as NodeJS.ProcessEnv, timeout: TOKEN_HELPER_TIMEOUT_MS, maxBuffer: 64 * 1024, windowsHide: true }, (error, stdout, stderr) => {
       if (error !== null) {
         const code = (error as NodeJS.ErrnoException).code;
-        const reason = typeof code === 'string' ? code : error.killed ? `killed after ${TOKEN_HELPER_TIMEOUT_MS / 1000} s` : `exit code ${String(code)}`;
+        let reason = `exit code ${String(code)}`;
+        if (typeof code === 'string') {
+          reason = code;
+        } else if (error.killed) {
+          reason = `killed after ${TOKEN_HELPER_TIMEOUT_MS / 1000} s`;
+        }
+
         const message = String(stderr).trim().split('\n')[0]?.slice(0, 200) ?? '';
         reject(new VaultAwsError(`token helper "${path} get" failed (${reason})${message === '' ? '' : `: ${message}`}; fix the helper or token_helper in the Vault CLI configuration`, { cause: error }));
         return;

@@ -18,7 +18,7 @@ export interface TlsSettings {
 /** A CA file named by the profile map, which wins over the CA variables. */
 export interface CaCertOverride {
   path: string;
-  /** Where the path came from, for messages: `vault_cacert in [profile x] of …`. */
+  /** The path's source, for messages: `vault_cacert in [profile x] of …`. */
   source: string;
 }
 
@@ -112,7 +112,7 @@ function isFile(path: string): boolean {
   }
 }
 
-/** A credential process runs in whatever directory the AWS SDK's program is in, so a relative path moves with it. */
+/** Returns the fix for an unreadable path. A credential process runs in the caller's directory, so a relative path moves with it. */
 function fixForPath(path: string): string {
   return isAbsolute(path)
     ? 'check the path and its permissions'

@@ -4,7 +4,7 @@ import { readableVaultErrors, type VaultRequestError } from './vaultRequestError
 
 type Fail = (details: Omit<ConstructorParameters<typeof VaultRequestError>[0], 'method' | 'path' | 'address'>) => VaultRequestError;
 
-/** The JSON object of a 2xx answer; undefined for an empty body (204). */
+/** Returns the JSON object of a 2xx response, or undefined for an empty body (204). */
 export function parseSuccessBody(response: RawResponse, fail: Fail): Record<string, unknown> | undefined {
   if (response.body.trim() === '') {
     return undefined;
@@ -14,7 +14,7 @@ export function parseSuccessBody(response: RawResponse, fail: Fail): Record<stri
   try {
     parsed = JSON.parse(response.body);
   } catch {
-    throw fail({ kind: 'invalid-response', status: response.status, detail: `HTTP ${response.status} with ${describeBody(response)}, not a Vault answer; check that VAULT_ADDR points at Vault` });
+    throw fail({ kind: 'invalid-response', status: response.status, detail: `HTTP ${response.status} with ${describeBody(response)}, not a Vault response; check that VAULT_ADDR points at Vault` });
   }
 
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
@@ -25,7 +25,7 @@ export function parseSuccessBody(response: RawResponse, fail: Fail): Record<stri
   return parsed as Record<string, unknown>;
 }
 
-/** The error of a non-2xx answer, with Vault's `errors` entries, never the raw body. */
+/** Returns the error of a non-2xx response, with Vault's `errors` entries, never the raw body. */
 export function httpFailure(response: RawResponse, fail: Fail): VaultRequestError {
   let errors: string[] = [];
   let parsed = false;

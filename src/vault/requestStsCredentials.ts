@@ -45,8 +45,8 @@ export async function requestStsCredentials(client: VaultClient, token: string |
 }
 
 /**
- * Reads the credentials out of a Vault answer, across the field changes of Vault versions, and
- * refuses values that no real STS credentials have, so that they are never cached or printed.
+ * Reads the credentials out of a Vault response, across the field changes of Vault versions, and
+ * rejects values that no real STS credentials have, so that they are never cached or printed.
  */
 export function parseStsResponse(body: Record<string, unknown> | undefined, path: string, address: string, sentAt: number): StsCredentials {
   const invalid = (what: string, next = 'check that the mount is an AWS secrets engine'): VaultAwsError =>

@@ -5,6 +5,7 @@ import { openProxyTunnel, proxyAuthorization } from './proxy/openProxyTunnel';
 import { proxyTlsOptions, tlsOptionsFor } from './proxy/proxyTlsOptions';
 import { describeProxy, type ProxyAddress } from './proxy/readProxySettings';
 import type { TlsSettings } from './readClientOptions';
+import { portOf } from './portOf';
 
 export interface RawResponse {
   status: number;
@@ -26,7 +27,7 @@ export interface SendOptions {
   signal: AbortSignal;
 }
 
-/** Largest response body accepted, in bytes; Vault answers for this tool are a few KiB. */
+/** Maximum response body accepted, in bytes. Vault's responses to this tool are a few KiB. */
 const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 type Send = (options: RequestOptions, onResponse: (response: IncomingMessage) => void) => ClientRequest;
@@ -59,7 +60,7 @@ async function connectionFor(options: SendOptions, headers: Record<string, strin
   const { url, proxy } = options;
   const path = `${url.pathname}${url.search}`;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+  const port = portOf(url);
 
   if (options.socketPath !== undefined) {
     return { send: httpRequest, requestOptions: { socketPath: options.socketPath, path, host: 'localhost', agent: false } };
@@ -74,7 +75,7 @@ async function connectionFor(options: SendOptions, headers: Record<string, strin
   if (url.protocol === 'http:') {
     Object.assign(headers, { Host: url.host }, proxyAuthorization(proxy.url));
     const proxyHost = proxy.url.hostname.replace(/^\[|\]$/g, '');
-    const proxyPort = proxy.url.port === '' ? (proxy.url.protocol === 'https:' ? 443 : 80) : Number(proxy.url.port);
+    const proxyPort = portOf(proxy.url);
     const viaTls = proxy.url.protocol === 'https:';
     return {
       send: viaTls ? httpsRequest : httpRequest,

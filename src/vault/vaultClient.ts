@@ -114,7 +114,7 @@ async function sendWithRetries(options: VaultClientOptions, request: VaultReques
   }
 }
 
-/** A `unix:///path` address sends every request over that socket to `http://localhost`. */
+/** Returns the socket path of a `unix:///path` address, over which every request goes to `http://localhost`. */
 function unixSocketPath(address: string): string | undefined {
   const base = new URL(address);
   return base.protocol === 'unix:' ? decodeURIComponent(base.pathname) : undefined;

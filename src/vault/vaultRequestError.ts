@@ -43,14 +43,14 @@ export class VaultRequestError extends VaultAwsError {
   }
 }
 
-/** Most `errors` entries kept, and most characters kept of each: enough for any real Vault answer. */
+/** Maximum `errors` entries kept, and maximum characters kept of each: enough for any real Vault response. */
 const MAX_ERRORS = 5;
 const MAX_ERROR_LENGTH = 300;
 
 /**
  * Turns Vault's `errors` entries into single readable lines: `1 error occurred:\n\t* permission
  * denied\n\n` becomes `permission denied`. Control and direction characters become spaces, and
- * overlong answers are cut, saying how much was left out.
+ * overlong responses are cut, saying how much was left out.
  */
 export function readableVaultErrors(errors: unknown): string[] {
   if (!Array.isArray(errors)) {

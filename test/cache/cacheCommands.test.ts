@@ -1,25 +1,16 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultEmulator } from '../emulator';
+import { describe, expect, it } from 'vitest';
 import { currentProcessIdentity } from '../../src/cache/processIdentity';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { startScenarioVault } from '../helpers/startScenarioVault';
+import { useScenarioVault } from '../helpers/startScenarioVault';
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
+const scenario = useScenarioVault();
 
 /** A sandbox with cached credentials for the profiles `a` and `team@x`. */
 async function cachedSandbox(): Promise<Sandbox> {
-  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+  const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
   sandbox.writeProfileMap('[profile a]\nvault_role = s3_access\n\n[profile team@x]\nvault_role = s3_access\n');
   for (const profile of ['a', 'team@x']) {
     expect((await sandbox.run(['credential-process', '--profile', profile])).code).toBe(0);
@@ -93,12 +84,12 @@ describe('cache clear', () => {
 
   it('makes the next call fetch new credentials', async () => {
     const sandbox = await cachedSandbox();
-    const before = vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
+    const before = scenario.vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
     await sandbox.run(['cache', 'clear']);
 
     const result = await sandbox.run(['credential-process', '--profile', 'a']);
 
     expect(result.code).toBe(0);
-    expect(vault.count({ method: 'POST', path: 'aws/sts/s3_access' }) - before).toBe(1);
+    expect(scenario.vault.count({ method: 'POST', path: 'aws/sts/s3_access' }) - before).toBe(1);
   });
 });

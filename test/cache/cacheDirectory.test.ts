@@ -1,32 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultEmulator } from '../emulator';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readOnlyMount, unmountAll } from '../helpers/readOnlyMount';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { startScenarioVault } from '../helpers/startScenarioVault';
+import { useScenarioVault } from '../helpers/startScenarioVault';
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot) {
   console.warn('skipping the read-only cache directory tests: mounting tmpfs needs root');
 }
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
+const scenario = useScenarioVault();
 
 afterEach(() => {
   unmountAll();
 });
 
 function sandboxWithProfile(): Sandbox {
-  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+  const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
   sandbox.writeProfileMap('[profile a]\nvault_role = s3_access\n');
   return sandbox;
 }

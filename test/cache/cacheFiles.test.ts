@@ -1,39 +1,26 @@
 import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { entryFileName } from '../../src/cache/cacheEntry';
 import { LATEST_EPOCH_SECONDS, MAX_LIFETIME_SECONDS } from '../../src/credentials/credentialLimits';
-import type { VaultEmulator } from '../emulator';
 import { readOnlyMount, unmountAll } from '../helpers/readOnlyMount';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
-import { startScenarioVault } from '../helpers/startScenarioVault';
+import { useScenarioVault } from '../helpers/startScenarioVault';
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot) {
   console.warn('skipping the read-only cache clear test: mounting tmpfs needs root');
 }
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
+const scenario = useScenarioVault();
 
 afterEach(() => {
   unmountAll();
 });
 
-function stsRequests(): number {
-  return vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
-}
-
 /** Creates a sandbox whose profile map maps each of `profiles` to the scenario role. */
 function sandboxWith(...profiles: string[]): Sandbox {
-  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+  const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
   sandbox.writeProfileMap(profiles.map((profile) => `[profile ${profile}]\nvault_role = s3_access\n`).join('\n'));
   return sandbox;
 }
@@ -48,7 +35,7 @@ describe('file names of profiles', () => {
   it('caches a profile with a 300-character name', async () => {
     const profile = `team.${'x'.repeat(295)}`;
     const sandbox = sandboxWith(profile);
-    const before = stsRequests();
+    const before = scenario.stsRequests();
 
     const first = await sandbox.run(['credential-process', '--profile', profile]);
     const second = await sandbox.run(['credential-process', '--profile', profile]);
@@ -56,7 +43,7 @@ describe('file names of profiles', () => {
 
     expect(first.code).toBe(0);
     expect(second.stdout).toBe(first.stdout);
-    expect(stsRequests() - before).toBe(1);
+    expect(scenario.stsRequests() - before).toBe(1);
     expect(readdirSync(sandbox.cacheDirectory).every((name) => name.length <= 200)).toBe(true);
     expect(listed).toMatchObject([{ profile, state: 'fresh' }]);
   });
@@ -157,14 +144,14 @@ describe('hard-linked entries', () => {
     const entry = await cache(sandbox, 'a');
     const copy = join(sandbox.home, 'copy.json');
     linkSync(entry, copy);
-    const before = stsRequests();
+    const before = scenario.stsRequests();
 
     const listed = JSON.parse((await sandbox.run(['cache', 'list', '--json'])).stdout) as Array<Record<string, unknown>>;
     const result = await sandbox.run(['credential-process', '--profile', 'a']);
 
     expect(listed).toMatchObject([{ profile: 'a', state: 'invalid', problem: 'entry has 2 hard links' }]);
     expect(result.code).toBe(0);
-    expect(stsRequests() - before).toBe(1);
+    expect(scenario.stsRequests() - before).toBe(1);
     expect(statSync(entry).nlink).toBe(1);
     expect(statSync(entry).ino).not.toBe(statSync(copy).ino);
   });

@@ -1,29 +1,16 @@
 import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultEmulator } from '../emulator';
-import { startScenarioVault } from '../helpers/startScenarioVault';
+import { describe, expect, it } from 'vitest';
+import { useScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox, type Sandbox } from '../helpers/sandbox';
 
 const PROFILE = '[profile b-s3]\nvault_role = s3_access\n';
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
-
-function stsRequests(): number {
-  return vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
-}
+const scenario = useScenarioVault();
 
 /** A sandbox with a valid entry for b-s3 in its cache. */
 async function warmSandbox(): Promise<{ sandbox: Sandbox; entry: string; valid: Record<string, unknown> }> {
-  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+  const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
   sandbox.writeProfileMap(PROFILE);
   const result = await sandbox.run(['credential-process', '--profile', 'b-s3']);
   expect(result.code).toBe(0);
@@ -59,13 +46,13 @@ describe('hostile cache entries', () => {
   it.each(cases)('replaces an entry that is %s', async (_name, content) => {
     const { sandbox, entry, valid } = await warmSandbox();
     writePrivate(entry, content(valid));
-    const before = stsRequests();
+    const before = scenario.stsRequests();
 
     const result = await sandbox.run(['credential-process', '--profile', 'b-s3']);
 
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(stsRequests() - before).toBe(1);
+    expect(scenario.stsRequests() - before).toBe(1);
     const replaced = JSON.parse(readFileSync(entry, 'utf8')) as Record<string, unknown>;
     expect(replaced['accessKeyId']).toBe(JSON.parse(result.stdout).AccessKeyId);
   });
@@ -103,12 +90,12 @@ describe('hostile cache entries', () => {
   it('discards an entry readable by others and fixes its mode', async () => {
     const { sandbox, entry } = await warmSandbox();
     chmodSync(entry, 0o644);
-    const before = stsRequests();
+    const before = scenario.stsRequests();
 
     const result = await sandbox.run(['credential-process', '--profile', 'b-s3']);
 
     expect(result.code).toBe(0);
-    expect(stsRequests() - before).toBe(1);
+    expect(scenario.stsRequests() - before).toBe(1);
     expect(statSync(entry).mode & 0o777).toBe(0o600);
   });
 
@@ -123,7 +110,7 @@ describe('hostile cache entries', () => {
   });
 
   it('rejects a cache directory that is a symbolic link', async () => {
-    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
     sandbox.writeProfileMap(PROFILE);
     const real = join(sandbox.home, 'elsewhere');
     mkdirSync(real, { mode: 0o700 });

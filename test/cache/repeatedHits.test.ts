@@ -1,23 +1,14 @@
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { serveFromCache } from '../../src/serveFromCache';
-import type { VaultEmulator } from '../emulator';
-import { startScenarioVault } from '../helpers/startScenarioVault';
+import { useScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox } from '../helpers/sandbox';
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
+const scenario = useScenarioVault();
 
 describe('serveFromCache', () => {
   it('leaks no file descriptors or files over 10,000 hits', async () => {
-    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
     sandbox.writeProfileMap('[profile b-s3]\nvault_role = s3_access\n');
     expect((await sandbox.run(['credential-process', '--profile', 'b-s3'])).code).toBe(0);
     const descriptorsBefore = readdirSync('/proc/self/fd').length;

@@ -1,26 +1,13 @@
 import { spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultEmulator } from '../emulator';
+import { describe, expect, it } from 'vitest';
 import { CLI, createSandbox, type Sandbox } from '../helpers/sandbox';
-import { startScenarioVault } from '../helpers/startScenarioVault';
+import { useScenarioVault } from '../helpers/startScenarioVault';
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
-
-function stsRequests(): number {
-  return vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
-}
+const scenario = useScenarioVault();
 
 function sandboxWithProfile(): Sandbox {
-  const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+  const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
   sandbox.writeProfileMap('[profile a]\nvault_role = s3_access\n');
   return sandbox;
 }
@@ -55,7 +42,7 @@ describe('stdout that cannot be written', () => {
     const full = openSync('/dev/full', 'w');
     try {
       const miss = await runWithStdout(sandbox, ['credential-process', '--profile', 'a'], full);
-      const requestsAfterMiss = stsRequests();
+      const requestsAfterMiss = scenario.stsRequests();
       const hit = await runWithStdout(sandbox, ['credential-process', '--profile', 'a', '--debug'], full);
       const list = await runWithStdout(sandbox, ['cache', 'list'], full);
 
@@ -68,7 +55,7 @@ describe('stdout that cannot be written', () => {
       expect(hit.stderr).toContain('vault-aws: writing to stdout failed: ENOSPC\n');
       expect(hit.stderr).not.toContain('cache: hit');
       expect(hit.stderr).not.toContain('vault:');
-      expect(stsRequests()).toBe(requestsAfterMiss);
+      expect(scenario.stsRequests()).toBe(requestsAfterMiss);
     } finally {
       closeSync(full);
     }

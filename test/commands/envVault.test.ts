@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultEmulator } from '../emulator';
-import { SCENARIO_ROLE_ARN, startScenarioVault } from '../helpers/startScenarioVault';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_ROLE_ARN, useScenarioVault } from '../helpers/startScenarioVault';
 import { createSandbox } from '../helpers/sandbox';
 
 const ROLE_ARN = SCENARIO_ROLE_ARN;
 const MAP = '[profile b-s3]\nvault_role = s3_access\n';
 const PRINT_KEY = 'process.stdout.write(process.env.AWS_ACCESS_KEY_ID ?? "")';
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
-
-function stsRequests(): number {
-  return vault.count({ method: 'POST', path: 'aws/sts/s3_access' });
-}
+const scenario = useScenarioVault();
 
 describe('env and exec against Vault', () => {
   it('share the cache with credential-process', async () => {
-    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
     sandbox.writeProfileMap(MAP);
-    const before = stsRequests();
+    const before = scenario.stsRequests();
 
     const env = await sandbox.run(['env', '--profile', 'b-s3', '--format', 'json']);
     const credentialProcess = await sandbox.run(['credential-process', '--profile', 'b-s3']);
@@ -34,7 +21,7 @@ describe('env and exec against Vault', () => {
     expect(env.code).toBe(0);
     expect(credentialProcess.code).toBe(0);
     expect(exec.code).toBe(0);
-    expect(stsRequests() - before).toBe(1);
+    expect(scenario.stsRequests() - before).toBe(1);
     const variables = JSON.parse(env.stdout) as Record<string, string>;
     const document = JSON.parse(credentialProcess.stdout) as Record<string, string>;
     expect(variables['AWS_ACCESS_KEY_ID']).toBe(document['AccessKeyId']);
@@ -45,20 +32,20 @@ describe('env and exec against Vault', () => {
   });
 
   it('fetch new credentials with --force-refresh', async () => {
-    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
     sandbox.writeProfileMap(MAP);
     const first = await sandbox.run(['env', '--profile', 'b-s3', '--format', 'json']);
-    const before = stsRequests();
+    const before = scenario.stsRequests();
 
     const second = await sandbox.run(['env', '--profile', 'b-s3', '--format', 'json', '--force-refresh']);
 
     expect(second.code).toBe(0);
-    expect(stsRequests() - before).toBe(1);
+    expect(scenario.stsRequests() - before).toBe(1);
     expect(second.stdout).not.toBe(first.stdout);
   });
 
   it('report a Vault failure without output', async () => {
-    const sandbox = createSandbox({ url: vault.url, token: 'hvs.envInvalidToken000000' });
+    const sandbox = createSandbox({ url: scenario.vault.url, token: 'hvs.envInvalidToken000000' });
     sandbox.writeProfileMap(MAP);
 
     const env = await sandbox.run(['env', '--profile', 'b-s3'], { VAULT_MAX_RETRIES: '0' });

@@ -3,22 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VaultEmulator } from '../emulator';
+import { describe, expect, it } from 'vitest';
 import { CLI, createSandbox } from '../helpers/sandbox';
-import { startScenarioVault } from '../helpers/startScenarioVault';
+import { useScenarioVault } from '../helpers/startScenarioVault';
 
 const DIST = dirname(CLI);
 
-let vault: VaultEmulator;
-
-beforeAll(async () => {
-  vault = await startScenarioVault();
-});
-
-afterAll(async () => {
-  await vault.close();
-});
+const scenario = useScenarioVault();
 
 describe('the hit path and its code cache', () => {
   it('is accepted by this V8', () => {
@@ -42,7 +33,7 @@ describe('the hit path and its code cache', () => {
   it('serves a hit the same with a damaged or missing cache', async () => {
     const copy = join(mkdtempSync(join(tmpdir(), 'vault-aws-dist-')), 'dist');
     cpSync(DIST, copy, { recursive: true });
-    const sandbox = createSandbox({ url: vault.url, token: vault.rootToken });
+    const sandbox = createSandbox({ url: scenario.vault.url, token: scenario.vault.rootToken });
     sandbox.writeProfileMap('[profile b-s3]\nvault_role = s3_access\n');
     const first = await sandbox.run(['credential-process', '--profile', 'b-s3']);
     writeFileSync(join(copy, 'hit-path.cache'), 'not a code cache');

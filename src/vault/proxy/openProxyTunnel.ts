@@ -4,8 +4,9 @@ import type { Duplex } from 'node:stream';
 import type { TlsSettings } from '../readClientOptions';
 import { proxyTlsOptions } from './proxyTlsOptions';
 import { describeProxy, type ProxyAddress } from './readProxySettings';
+import { portOf } from '../portOf';
 
-/** A proxy that answered CONNECT with anything but 2xx; retrying cannot help. */
+/** A proxy that responded to CONNECT with a status other than 2xx, so retrying cannot help. */
 export class ProxyRefusedError extends Error {
   readonly code = 'EPROXYREFUSED';
   readonly status: number;
@@ -18,7 +19,7 @@ export class ProxyRefusedError extends Error {
 
 /**
  * Opens a tunnel to `target` (host and port) through the proxy with `CONNECT host:port`, as Go's
- * transport does for https requests. Resolves with the raw socket once the proxy answers 2xx.
+ * transport does for https requests. Resolves with the raw socket once the proxy responds with 2xx.
  */
 export function openProxyTunnel(proxy: ProxyAddress, target: URL, tls: TlsSettings, signal: AbortSignal): Promise<Duplex> {
   const authority = `${target.hostname}:${target.port === '' ? '443' : target.port}`;
@@ -26,7 +27,7 @@ export function openProxyTunnel(proxy: ProxyAddress, target: URL, tls: TlsSettin
   const options = {
     method: 'CONNECT',
     host: proxy.url.hostname.replace(/^\[|\]$/g, ''),
-    port: proxy.url.port === '' ? (proxy.url.protocol === 'https:' ? 443 : 80) : Number(proxy.url.port),
+    port: portOf(proxy.url),
     path: authority,
     headers,
     signal,

@@ -9,7 +9,7 @@ type Environment = Record<string, string | undefined>;
 /** The EC2 instance metadata address; `AWS_EC2_METADATA_SERVICE_ENDPOINT` replaces it, as in the AWS SDKs. */
 const DEFAULT_ENDPOINT = 'http://169.254.169.254';
 
-/** Per-request wait, in milliseconds; the AWS SDKs wait 1 s, and off EC2 nothing answers. */
+/** Per-request wait, in milliseconds; the AWS SDKs wait 1 s, and off EC2 nothing responds. */
 const TIMEOUT_MS = 1_000;
 
 const CREDENTIALS_PATH = '/latest/meta-data/iam/security-credentials/';
@@ -17,7 +17,7 @@ const CREDENTIALS_PATH = '/latest/meta-data/iam/security-credentials/';
 /**
  * Reads the instance role's credentials with IMDSv2: a session token from `PUT /latest/api/token`,
  * then the role name and its credentials. An endpoint that rejects the PUT with 403, 404 or 405 is
- * read without a session token (IMDSv1). Returns undefined when nothing answers or no role is attached.
+ * read without a session token (IMDSv1). Returns undefined when nothing responds or no role is attached.
  */
 export async function readInstanceMetadataCredentials(env: Environment): Promise<{ credentials: AwsCredentials; source: string } | undefined> {
   const endpoint = (env['AWS_EC2_METADATA_SERVICE_ENDPOINT'] ?? '') === '' ? DEFAULT_ENDPOINT : (env['AWS_EC2_METADATA_SERVICE_ENDPOINT'] as string);
